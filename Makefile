@@ -1,0 +1,30 @@
+# Set-up, demo and tests. Everything goes into .venv; torch's CPU wheel is installed first,
+# because a bare torch requirement (from sentence-transformers) would pull a CUDA build.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: setup demo test bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet torch==2.13.0
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+demo: setup
+	$(BIN)/checker run seeds/ --out reports/seeds --store claims/
+
+test: setup
+	$(BIN)/python -m pytest -q
+
+bench: setup
+	$(BIN)/python benchmarks/ecb_events.py
+	$(BIN)/python benchmarks/equate_compare.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache

@@ -1,0 +1,308 @@
+"""Sources → atomic claims, each with its attribution, quotes, quantities, time and entities.
+
+`extract_claims` runs boilerplate removal, spaCy, the clause splitter and the normalizers,
+then the discourse passes in `checker.context` (pronoun speakers, time carried from the
+previous sentence). Claim ids are derived from the source, the claim's words and their
+occurrence, so they survive reruns.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Callable
+
+from checker.attribution import Frame, find_frames, quote_spans, speaker_kind
+from checker.boilerplate import analyse_layout
+from checker.clauses import Draft, polarity, split_sentence
+from checker.context import carry_time, resolve_speakers
+from checker.models import Attribution, Claim, EntityMention, Quote, Source, TimeSpan
+from checker.nlp import Paragraph, parse_paragraphs
+from checker.normalize.entities import canonical, described_capitals
+from checker.normalize.quantities import extract_quantities, ordinals
+from checker.normalize.time import bounded, intersect, resolve
+
+ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}
+_RELATION_WORDS = {"since": "since", "after": "after", "following": "after", "before": "before",
+                   "until": "before", "prior": "before", "ahead": "before"}
+_TRIM = {"and", "but", "yet", "so", "or", ",", ";", ":", "—", "–", "-", "(", ")"}
+
+
+def claim_id(source_id: str, kind: str, text: str, occurrence: int) -> str:
+    """A content-derived id: the same words in the same source get the same id on every run."""
+    key = f"{source_id}\x1f{kind}\x1f{' '.join(text.lower().split())}\x1f{occurrence}"
+    return "c" + hashlib.sha1(key.encode()).hexdigest()[:11]
+
+
+def _segments(doc, ids: set[int], offset: int) -> list[tuple[int, int]]:
+    toks = sorted(ids)
+    while toks and doc[toks[0]].lower_ in _TRIM:
+        toks.pop(0)
+    def closes_bracket(k: int) -> bool:
+        return doc[k].text == ")" and any(doc[j].text == "(" for j in toks)
+    while toks and (doc[toks[-1]].lower_ in _TRIM or doc[toks[-1]].is_punct and doc[toks[-1]].text not in ".!?\"”’)") \
+            and not closes_bracket(toks[-1]):
+        toks.pop()
+    if not toks:
+        return []
+    runs, start, prev = [], toks[0], toks[0]
+    for t in toks[1:]:
+        if t == prev + 1 or all(doc[k].is_punct or doc[k].is_space for k in range(prev + 1, t)):
+            prev = t
+            continue
+        runs.append((start, prev))
+        start = prev = t
+    runs.append((start, prev))
+    runs = [r for r in runs if any(not doc[k].is_punct for k in range(r[0], r[1] + 1))]
+    return [(offset + doc[a].idx, offset + doc[b].idx + len(doc[b].text)) for a, b in runs]
+
+
+def _future(doc, ids: set[int], head) -> bool:
+    """Whether the clause speaks of what is still to happen ("will take place", "is expected to")."""
+    h = head
+    while h.dep_ == "conj" and h.head.i != h.i:
+        if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "wo") for c in h.children):
+            return True
+        h = h.head
+    for c in h.children:
+        if c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "wo"):
+            return True
+        if c.dep_ == "xcomp" and (
+                h.lemma_ in ("expect", "set", "schedule", "slate") and any(a.dep_ == "auxpass" for a in h.children)
+                or h.lemma_ in ("plan", "intend", "aim") and h.tag_ in ("VBZ", "VBP")):
+            return True
+    return any(doc[i].lower_ in ("upcoming", "forthcoming") for i in ids)
+
+
+def _times(doc, ids: set[int], skip: set[int], published, future: bool,
+           keep_related: set[int] = frozenset()) -> TimeSpan | None:
+    """The claim's time from its dates; `skip` dates are not its own, except those in
+    `keep_related` that bound it through "since", "after" or "before"."""
+    spans = []
+    for ent in doc.ents:
+        if ent.label_ != "DATE" or ent.start not in ids:
+            continue
+        rel = _relation(doc, ent, ids)
+        if ent.start in skip and ent.start not in keep_related:
+            continue
+        resolved = resolve(ent.text, published, future=future)
+        if resolved is None:
+            continue
+        if ent.start in keep_related and not rel:
+            rel = "since"  # a clause about a dated event named in passing speaks of that time or later
+        spans.append(bounded(resolved, rel, published) if rel else resolved)
+    return intersect(spans)
+
+
+def _relation(doc, ent, ids: set[int]) -> str | None:
+    """'since', 'after' or 'before' when the date is the object of such a preposition within the
+    claim ("since the February 2022 invasion", "prior to May 24"), else None."""
+    prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    prev2 = doc[ent.start - 2].lower_ if ent.start > 1 else ""
+    if prev in _RELATION_WORDS and ent.start - 1 in ids:
+        return _RELATION_WORDS[prev]
+    if prev == "to" and prev2 in _RELATION_WORDS and ent.start - 2 in ids:
+        return _RELATION_WORDS[prev2]
+    h = ent.root
+    for _ in range(3):
+        if h.head.i == h.i or h.head.i not in ids:
+            return None
+        if h.dep_ == "pobj" and h.head.lower_ in _RELATION_WORDS:
+            return _RELATION_WORDS[h.head.lower_]
+        if h.head.pos_ not in ("NOUN", "PROPN", "ADP"):
+            return None
+        h = h.head
+    return None
+
+
+def _attribution(frame: Frame | None, draft: Draft, doc, offset: int, published) -> Attribution:
+    if frame is None or not frame.speaker:
+        return Attribution()
+    sp = frame.speaker
+    text = doc[sp[0].i:sp[-1].i + 1].text
+    via = doc[frame.via[0].i:frame.via[-1].i + 1].text if frame.via else None
+    key = _speaker_key(sp, text)
+    time = None
+    if frame.time_tokens:
+        tt = [t for t in frame.time_tokens]
+        time = resolve(doc[tt[0].i:tt[-1].i + 1].text, published)
+    return Attribution(kind=speaker_kind(sp, text), speaker=text, speaker_key=key, verb=frame.verb.lemma_.lower(),
+                       via=via, time=time, start=offset + sp[0].idx, end=offset + sp[-1].idx + len(sp[-1].text))
+
+
+def _speaker_key(tokens, text: str) -> str:
+    persons = [t for t in tokens if t.ent_type_ == "PERSON"]
+    if persons:
+        return canonical(" ".join(t.text for t in persons), "PERSON")
+    ents = [t for t in tokens if t.ent_type_ in ("ORG", "GPE", "NORP")]
+    if ents and len(tokens) <= 3:
+        return canonical(text, ents[0].ent_type_)
+    return canonical(text, "ORG")
+
+
+def _entities(doc, ids: set[int], offset: int, text_by_segment: list[tuple[int, str]]) -> list[EntityMention]:
+    out = []
+    for ent in doc.ents:
+        if ent.label_ in ENTITY_LABELS and ent.start in ids:
+            out.append(EntityMention(text=ent.text, label=ent.label_, key=canonical(ent.text, ent.label_),
+                                     start=offset + ent.start_char, end=offset + ent.end_char))
+    for seg_start, seg_text in text_by_segment:
+        for a, b, key in described_capitals(seg_text):
+            out.append(EntityMention(text=seg_text[a:b], label="GPE", key=key, start=seg_start + a, end=seg_start + b))
+    return out
+
+
+_CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
+_LIGHT_VERBS = {"be", "have", "do", "make", "take", "get", "go", "come", "say", "tell", "add", "report"}
+
+
+def _terms(doc, draft: Draft, attribution: Attribution, kind: str) -> list[str]:
+    """Content lemmas and canonical entity keys: what a claim is about, for lexical overlap."""
+    if kind == "statement":
+        return [attribution.speaker_key] if attribution.speaker_key else []
+    ents = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+    out = set()
+    for i in draft.tokens:
+        tok = doc[i]
+        if i in ents and ents[i].label_ in ENTITY_LABELS:
+            ent = ents[i]
+            out.add(canonical(ent.text, ent.label_))
+            iso_key = canonical(ent.text, "NORP") if ent.label_ == "GPE" else None
+            if iso_key and iso_key.startswith("country:"):
+                out.add(iso_key)
+        elif i not in ents and tok.pos_ in _CONTENT_POS and not tok.is_stop and tok.lemma_.lower() not in _LIGHT_VERBS and len(tok.text) > 1:
+            out.add(tok.lemma_.lower())
+    return sorted(out)
+
+
+_PRONOUN_SUBJECTS = {"it", "he", "she", "they", "we", "i"}
+
+
+def _standalone(doc, draft: Draft, attribution: Attribution) -> str:
+    """The claim's content as a sentence of its own, for embedding: attribution words left out,
+    the subject it shares with its clause put back, a pronoun subject replaced by the speaker."""
+    ids = sorted(draft.tokens - draft.frame_tokens) or sorted(draft.tokens)
+    words = []
+    for i in ids:
+        tok = doc[i]
+        if tok.lower_ in _PRONOUN_SUBJECTS and tok.dep_ in ("nsubj", "nsubjpass") and attribution.speaker \
+                and attribution.kind != "outlet" and attribution.speaker.lower() not in _PRONOUN_SUBJECTS:
+            words.append(attribution.speaker)
+        else:
+            words.append(tok.text)
+    text = " ".join(words)
+    absolute = any(doc[i].lower_ == "with" and any(c.dep_ == "pobj" for c in doc[i].children) for i in ids[:2])
+    if draft.subject and not absolute and not any(t.i in draft.tokens for t in draft.subject):
+        text = " ".join(t.text for t in draft.subject) + " " + text
+    return text.strip(" ,;")
+
+
+def _draft_to_claim(source: Source, para: Paragraph, doc, sent, draft: Draft, quotes: list[tuple[int, int]],
+                    occurrences: dict[str, int], embedded_dates: set[int] = frozenset()) -> Claim | None:
+    segments = _segments(doc, draft.tokens, para.start)
+    if not segments:
+        return None
+    text = " … ".join(source.text[a:b] for a, b in segments)
+    if sum(ch.isalpha() for ch in text) < 8:
+        return None
+    kind = {"embedded": "embedded_event", "statement": "statement"}.get(draft.role, "assertion")
+    frame_time_ids = {t.i for t in draft.frame.time_tokens} if draft.frame else set()
+    future = _future(doc, draft.tokens, draft.head)
+    attribution = _attribution(draft.frame, draft, doc, para.start, source.published)
+    if kind == "statement":
+        time = attribution.time
+    else:
+        time = _times(doc, draft.tokens, frame_time_ids | embedded_dates, source.published, future,
+                      keep_related=embedded_dates)
+    key = f"{kind}:{text}"
+    occurrences[key] = occurrences.get(key, 0) + 1
+    claim_quotes = []
+    for qa, qb in quotes:
+        for a, b in segments:
+            lo, hi = max(qa + para.start, a), min(qb + para.start, b)
+            if hi - lo >= 2:
+                claim_quotes.append(Quote(text=source.text[lo:hi], start=lo, end=hi))
+    quantities = [] if kind == "statement" else extract_quantities(doc, draft.tokens, para.start)
+    return Claim(
+        id=claim_id(source.id, kind, text, occurrences[key]), source=source.id, start=segments[0][0],
+        end=segments[-1][1], text=text, segments=segments,
+        sentence=(para.start + sent.start_char, para.start + sent.end_char), kind=kind,
+        standalone=_standalone(doc, draft, attribution), attribution=attribution, quotes=claim_quotes,
+        quantities=quantities, ordinals=ordinals(doc, draft.tokens), time=time,
+        entities=_entities(doc, draft.tokens, para.start, [(a, source.text[a:b]) for a, b in segments]),
+        predicate=polarity(draft.head)[0], negated=draft.negated, terms=_terms(doc, draft, attribution, kind))
+
+
+def _link_sentence(made: list[tuple[int, Draft, Claim]], published) -> None:
+    """Within a sentence: coordinated and appended parts share the main clause's time; a
+    main clause takes 'after X' / 'since X' from the subordinate clause that dates it."""
+    by_index = {i: c for i, _, c in made}
+    for _, draft, claim in made:
+        parent = by_index.get(draft.parent) if draft.parent is not None else None
+        if draft.relation and claim.time and parent is not None and parent.time is None:
+            parent.time = bounded(claim.time, draft.relation, published).model_copy(update={"origin": "sentence"})
+    for _, draft, claim in made:
+        parent = by_index.get(draft.parent) if draft.parent is not None else None
+        if claim.time is None and draft.role != "statement" and draft.relation is None \
+                and parent is not None and parent.time is not None:
+            claim.time = parent.time.model_copy(update={"origin": "sentence"})
+    # What a clause says will happen happens after it was said (or published).
+    for _, draft, claim in made:
+        if claim.time is None and claim.kind == "assertion" and _future(draft.head.doc, draft.tokens, draft.head):
+            anchor = claim.attribution.time.start if claim.attribution.time else published
+            if anchor is not None:
+                claim.time = TimeSpan(start=anchor, end=anchor + dt.timedelta(days=730), precision="range",
+                                      text="(future tense)", origin="tense")
+
+
+def extract_claims(sources: list[Source], *, progress: Callable[[int], None] | None = None,
+                   n_process: int = 1, layout: bool = True) -> list[Claim]:
+    """Atomic claims of every source, in source order. Sets each source's body and removals.
+
+    `progress` is called with 1 per paragraph parsed. With `layout=False` the whole text is
+    one paragraph (for statements given directly, which have no page furniture).
+    """
+    paragraphs: list[Paragraph] = []
+    by_id = {s.id: s for s in sources}
+    for source in sources:
+        if layout:
+            found = analyse_layout(source.text, outlet=source.outlet, title=source.title)
+            source.body, source.removed = found.body, found.removed
+            headings = sorted(h for h, _ in found.headings)
+        else:
+            source.body, headings = [(0, len(source.text))], []
+        section = 0
+        for a, b in source.body:
+            while headings and headings[0] < a:
+                headings.pop(0)
+                section += 1
+            paragraphs.append(Paragraph(source=source.id, start=a, text=source.text[a:b], section=section))
+    claims: list[Claim] = []
+    per_source: dict[str, list[tuple[int, Claim, Draft, int]]] = {}
+    occurrences: dict[str, dict[str, int]] = {}
+    sentence_no: dict[str, int] = {}
+    for para, doc in parse_paragraphs(paragraphs, n_process=n_process):
+        source = by_id[para.source]
+        quotes = quote_spans(doc.text)
+        for sent in doc.sents:
+            if sent.text.rstrip().endswith("?") or not any(t.pos_ in ("VERB", "AUX") for t in sent):
+                continue
+            frames = find_frames(sent)
+            drafts = split_sentence(sent, frames)
+            made = []
+            embedded_dates = {t for d in drafts if d.role == "embedded" for t in d.tokens if doc[t].ent_type_ == "DATE"}
+            for i, draft in enumerate(drafts):
+                own = embedded_dates if draft.role != "embedded" else set()
+                claim = _draft_to_claim(source, para, doc, sent, draft, quotes, occurrences.setdefault(source.id, {}), own)
+                if claim is not None:
+                    made.append((i, draft, claim))
+            _link_sentence(made, source.published)
+            n = sentence_no[source.id] = sentence_no.get(source.id, -1) + 1
+            per_source.setdefault(source.id, []).extend((n, c, d, para.section) for _, d, c in made)
+        if progress:
+            progress(1)
+    for source in sources:
+        rows = per_source.get(source.id, [])
+        resolve_speakers(rows, source)
+        carry_time(rows)
+        claims += [row[1] for row in rows]
+    return claims

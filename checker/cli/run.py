@@ -1,0 +1,38 @@
+"""`checker run`: articles in, a corroboration report out."""
+from __future__ import annotations
+
+import click
+
+
+@click.command("run")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--out", "out", default="reports/latest", show_default=True, type=click.Path(),
+              help="Folder for report.md, report.html, report.json and claims.csv.")
+@click.option("--store", default="claims", show_default=True, type=click.Path(),
+              help="Claim store folder (SQLite database, embedding cache, review log).")
+@click.option("--meta", type=click.Path(), help="Metadata file to use instead of sources.json beside the articles.")
+@click.option("--encoding", help="Read the articles in this encoding instead of UTF-8 (e.g. cp1252).")
+@click.option("--skip-bad", is_flag=True, help="Skip unreadable files with a warning instead of stopping.")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+              help="Where the heavy stages run.")
+def run_command(paths, out, store, meta, encoding, skip_bad, engine) -> None:
+    """Read articles (.txt, .md, .html files or folders), group their claims into facts across
+    outlets, judge each fact, save the claim store and write the reports."""
+    from checker.cli.progress import RichProgress
+    from checker.errors import CheckerError
+    from checker.pipeline import run
+    from checker.report import write_reports
+
+    if engine == "ray":
+        raise CheckerError("the ray engine is not available in this version", hint="use --engine local")
+    with RichProgress() as progress:
+        report = run(paths, store=store, progress=progress, encoding=encoding, skip_bad=skip_bad, meta=meta)
+        progress.stage("writing reports")
+        written = write_reports(report, out)
+    for note in report.notes:
+        click.echo(f"note: {note}", err=True)
+    n = report.counts()
+    click.echo(f"{n['sources']} sources, {n['claims']} claims, {n['facts']} facts "
+               f"({n['corroborated']} corroborated, {n['contested']} contested, {n['single-source']} single-source), "
+               f"{n['discrepancies']} discrepancies.")
+    click.echo(f"Report: {written['html']}  (also report.md, report.json, claims.csv in {out})")

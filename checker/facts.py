@@ -1,0 +1,99 @@
+"""Clusters of claims → `Fact` records with verdicts, status and each outlet's stance.
+
+Every pair of claims in a fact is judged, those of one source too: one outlet printing the
+same quotation for two speakers is an internal discrepancy. A fact is contested when a
+discrepancy stands, corroborated when two or more outlets state it, else single-source.
+"""
+from __future__ import annotations
+
+import hashlib
+import itertools
+
+import numpy as np
+
+from checker.judge import compare_claims
+from checker.models import Claim, Discrepancy, Event, Fact, Source
+from checker.normalize.time import intersect
+
+STANCE_ORDER = {"differs": 3, "partial": 2, "corroborates": 1, "silent": 0}
+
+
+def _hash(prefix: str, *parts: str) -> str:
+    return prefix + hashlib.sha1("\x1f".join(parts).encode()).hexdigest()[:11]
+
+
+def fact_id(claim_ids: list[str]) -> str:
+    """Stable while the fact keeps its first claim (ids sort content-derived claim ids)."""
+    return _hash("f", min(claim_ids))
+
+
+def outlet_key(source: Source) -> str:
+    return (source.outlet or source.id).strip().lower()
+
+
+def _summary(members: list[int], claims: list[Claim], vectors: np.ndarray | None) -> str:
+    if len(members) == 1 or vectors is None:
+        return claims[members[0]].text
+    sub = vectors[members]
+    centrality = (sub @ sub.T).mean(axis=1)
+    best = members[int(np.argmax(centrality))]
+    return claims[best].text
+
+
+def build_fact(members: list[int], claims: list[Claim], sources: dict[str, Source],
+               vectors: np.ndarray | None = None) -> Fact:
+    """One fact from claim indices: pairwise verdicts, discrepancies, status, stances."""
+    ids = [claims[i].id for i in members]
+    fid = fact_id(ids)
+    fact = Fact(id=fid, claims=ids, summary=_summary(members, claims, vectors))
+    member_claims = [claims[i] for i in members]
+    stance: dict[str, str] = {}
+    for a, b in itertools.combinations(member_claims, 2):
+        rel = compare_claims(a, b)
+        fact.relations.append(rel)
+        if rel.relation == "differs":
+            fact.discrepancies.append(Discrepancy(id=_hash("d", fid, a.id, b.id, rel.kind or ""), kind=rel.kind,
+                                                  claims=(a.id, b.id), detail=rel.detail,
+                                                  internal=a.source == b.source))
+        if a.source != b.source:
+            for c in (a, b):
+                if STANCE_ORDER[rel.relation] > STANCE_ORDER.get(stance.get(c.source, "silent"), 0):
+                    stance[c.source] = rel.relation
+    for c in member_claims:
+        stance.setdefault(c.source, "corroborates")
+    for d in fact.discrepancies:
+        if d.internal:
+            stance[member_claims[[c.id for c in member_claims].index(d.claims[0])].source] = "differs"
+    fact.stances = stance
+    outlets = {outlet_key(sources[c.source]) for c in member_claims if c.source in sources}
+    if fact.discrepancies:
+        fact.status = "contested"
+    elif len(outlets) >= 2:
+        fact.status = "corroborated"
+    else:
+        fact.status = "single-source"
+    fact.time = intersect([c.time for c in member_claims if c.time is not None and c.time.origin != "context"])
+    return fact
+
+
+def build_facts(clusters: list[list[int]], claims: list[Claim], sources: list[Source],
+                vectors: np.ndarray | None = None) -> list[Fact]:
+    """Facts in reading order of their first claim."""
+    by_id = {s.id: s for s in sources}
+    order = {s.id: n for n, s in enumerate(sources)}
+    facts = [build_fact(m, claims, by_id, vectors) for m in clusters]
+    first = {f.id: min((order.get(claims[i].source, 0), claims[i].start) for i in m) for f, m in zip(facts, clusters)}
+    return sorted(facts, key=lambda f: first[f.id])
+
+
+def build_events(fact_groups: list[list[int]], facts: list[Fact]) -> list[Event]:
+    """Events from groups of fact indices; each fact learns its event's id."""
+    events = []
+    for members in fact_groups:
+        ids = [facts[i].id for i in members]
+        event = Event(id=_hash("e", min(ids)), facts=ids, summary=facts[members[0]].summary,
+                      time=intersect([facts[i].time for i in members if facts[i].time is not None]))
+        for i in members:
+            facts[i].event = event.id
+        events.append(event)
+    return events

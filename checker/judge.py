@@ -1,0 +1,224 @@
+"""Pairwise verdicts on claims of one fact, with the reason in words.
+
+The comparison is structured, never a black box: numbers (aligned by what they count, with
+their qualifiers and rounding), dates (equal, nested at another precision, or disjoint),
+quotations (the same words, a fragment, or the same utterance worded differently), who a
+quotation is given to, negation of the same predicate, and places. A pair with no
+difference either corroborates or agrees at another precision (partial).
+"""
+from __future__ import annotations
+
+import math
+import re
+
+from rapidfuzz import fuzz
+
+from checker.models import Claim, Quantity, Relation, TimeSpan
+from checker.normalize.entities import same_org, same_person
+
+_INTERVAL_SLACK = {"about": 0.15}
+
+
+def _tolerance(q: Quantity) -> float:
+    """Half a unit of the last significant digit the text gives ("3.2 million" → 50,000)."""
+    digits = re.sub(r"[^\d.]", "", q.text)
+    if not digits or not any(ch.isdigit() for ch in digits):
+        return 0.0
+    if q.value == 0:
+        return 0.0
+    if "." in digits:
+        decimals = len(digits.split(".")[1])
+        scale = q.value / float(digits) if float(digits) else 1.0
+        return 0.5 * 10 ** (-decimals) * abs(scale)
+    stripped = digits.rstrip("0")
+    zeros = len(digits) - len(stripped)
+    scale = q.value / float(digits) if float(digits) else 1.0
+    return 0.5 * 10 ** zeros * abs(scale) if zeros else 0.0
+
+
+def interval(q: Quantity) -> tuple[float, float]:
+    """The values a stated quantity allows, given its qualifier and rounding."""
+    v, tol = q.value, _tolerance(q)
+    if q.qualifier == "at_least":
+        return v - tol, math.inf
+    if q.qualifier == "more_than":
+        return v + 1e-9, math.inf
+    if q.qualifier == "at_most":
+        return -math.inf, v + tol
+    if q.qualifier == "less_than":
+        return -math.inf, v - 1e-9
+    if q.qualifier == "about":
+        slack = max(tol, abs(v) * _INTERVAL_SLACK["about"])
+        return v - slack, v + slack
+    return v - tol, v + tol
+
+
+def _nouns_match(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return False
+    return a == b or a.endswith(b) or b.endswith(a)
+
+
+def _mods(q: Quantity) -> set[str]:
+    return {m.lower() for m in q.modifiers if m[:1].isupper()}
+
+
+def align_quantities(qa: list[Quantity], qb: list[Quantity]) -> list[tuple[list[Quantity], list[Quantity]]]:
+    """Groups of quantities that state the same measure on both sides.
+
+    Evidence of alignment: the same unit, the same counted noun (or one ending in the
+    other: warship/ship), or a parallel list whose distinctive modifiers match one to one
+    ("four Chinese and four Russian warplanes" / "two Chinese ... and two Russian ... bombers")."""
+    out = []
+    used_a, used_b = set(), set()
+    for i, a in enumerate(qa):
+        for j, b in enumerate(qb):
+            if j in used_b or i in used_a or a.kind != b.kind:
+                continue
+            same_measure = (a.kind != "count" and a.unit and a.unit == b.unit and _nouns_match(a.counted, b.counted)) \
+                or (a.kind == "count" and _nouns_match(a.counted, b.counted))
+            if same_measure and (not _mods(a) or not _mods(b) or _mods(a) & _mods(b)):
+                out.append(([a], [b]))
+                used_a.add(i)
+                used_b.add(j)
+    rest_a = [q for i, q in enumerate(qa) if i not in used_a and q.kind == "count"]
+    rest_b = [q for j, q in enumerate(qb) if j not in used_b and q.kind == "count"]
+    if len(rest_a) >= 2 and len(rest_a) == len(rest_b):
+        mods_a = [_mods(q) for q in rest_a]
+        mods_b = [_mods(q) for q in rest_b]
+        if all(mods_a) and all(mods_b) and len({frozenset(m) for m in mods_a}) == len(mods_a):
+            pairing = []
+            for ma, a in zip(mods_a, rest_a):
+                match = [b for mb, b in zip(mods_b, rest_b) if ma & mb]
+                if len(match) != 1:
+                    break
+                pairing.append((a, match[0]))
+            else:
+                out.append(([a for a, _ in pairing], [b for _, b in pairing]))
+    return out
+
+
+def _describe_list(qs: list[Quantity]) -> str:
+    if len(qs) == 1:
+        return qs[0].describe()
+    noun = qs[0].counted or ""
+    parts = [f"{Quantity(**{**q.model_dump(), 'counted': None, 'unit': None}).describe()}" for q in qs]
+    return " + ".join(parts) + (f" {noun}s" if noun else "")
+
+
+def compare_numbers(a: Claim, b: Claim) -> str | None:
+    """A detail in words when aligned numbers cannot both be true, else None."""
+    for ga, gb in align_quantities(a.quantities, b.quantities):
+        clash = False
+        for x, y in zip(ga, gb):
+            (lo1, hi1), (lo2, hi2) = interval(x), interval(y)
+            if hi1 < lo2 or hi2 < lo1:
+                clash = True
+        if clash:
+            return f"{_describe_list(ga)} vs {_describe_list(gb)}"
+    return None
+
+
+def _firm(t: TimeSpan | None) -> bool:
+    return t is not None and t.origin in ("explicit", "sentence")  # not "tense": a bound, not a date
+
+
+def compare_times(ta: TimeSpan | None, tb: TimeSpan | None) -> tuple[str, str] | None:
+    """('differs' | 'partial', detail) for two firm times, else None when they agree or are unknown."""
+    if not (_firm(ta) and _firm(tb)):
+        return None
+    if not ta.overlaps(tb):
+        return "differs", f"{ta.describe()} ('{ta.text}') vs {tb.describe()} ('{tb.text}')"
+    if (ta.start, ta.end) != (tb.start, tb.end) and (ta.contains(tb) or tb.contains(ta)) \
+            and ta.precision != tb.precision and "range" not in (ta.precision, tb.precision):
+        return "partial", f"{ta.describe()} vs {tb.describe()}: the same time at another precision"
+    return None
+
+
+def _norm_quote(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.lower().replace("-", "")).split())
+
+
+def compare_quotes(a: Claim, b: Claim) -> tuple[str, str] | None:
+    """('quote' | 'attribution', detail) when quotations disagree in wording or speaker."""
+    qa = [(_norm_quote(q.text), q.text) for q in a.quotes if len(_norm_quote(q.text)) >= 6]
+    qb = [(_norm_quote(q.text), q.text) for q in b.quotes if len(_norm_quote(q.text)) >= 6]
+    if not qa or not qb:
+        return None
+    speakers_known = known_speaker(a) and known_speaker(b)
+    same_speaker = speakers_known and speakers_compatible(a, b)
+    for na, ta in qa:
+        for nb, tb in qb:
+            if fuzz.ratio(na, nb) >= 92 and len(na) >= 25:
+                if speakers_known and not same_speaker:
+                    return "attribution", (f"the same quotation is given to {a.attribution.speaker} and to "
+                                           f"{b.attribution.speaker}")
+    if speakers_known and not same_speaker:
+        return None
+    # Every quote of the claim with fewer quoted words found in the other: a fragment, consistent.
+    short, long_ = (qa, qb) if sum(len(x) for x, _ in qa) <= sum(len(x) for x, _ in qb) else (qb, qa)
+    if all(any(fuzz.partial_ratio(s, l) >= 90 for l, _ in long_) for s, _ in short):
+        return None
+    # The same utterance worded differently: close in wording and word order, not merely sharing
+    # a phrase; with the speaker unconfirmed, closer still.
+    best = max(((wording_similarity(na, nb), ta, tb) for na, ta in qa for nb, tb in qb), key=lambda x: x[0])
+    floor = 50 if same_speaker else 60
+    if floor <= best[0] < 90:
+        return "quote", f"“{best[1].strip(' ,.')}” vs “{best[2].strip(' ,.')}”"
+    return None
+
+
+def wording_similarity(a: str, b: str) -> float:
+    """0-100: how alike two quotations are in words and order."""
+    return (fuzz.ratio(a, b) + fuzz.token_sort_ratio(a, b)) / 2
+
+
+def speakers_compatible(a: Claim, b: Claim) -> bool:
+    """Whether two claims' speakers can be the same person or body."""
+    sa, sb = a.attribution, b.attribution
+    if not sa.speaker or not sb.speaker:
+        return True
+    if sa.speaker_key and sa.speaker_key == sb.speaker_key:
+        return True
+    if same_person(sa.speaker, sb.speaker) or same_org(sa.speaker, sb.speaker):
+        return True
+    pronouns = {"he", "she", "they", "it", "we", "i"}
+    return sa.speaker.lower() in pronouns or sb.speaker.lower() in pronouns
+
+
+def known_speaker(c: Claim) -> bool:
+    """A speaker named or described, not a bare pronoun and not the outlet's own voice."""
+    sp = c.attribution.speaker
+    return bool(sp) and c.attribution.kind != "outlet" and sp.lower() not in ("he", "she", "they", "it", "we", "i")
+
+
+def compare_claims(a: Claim, b: Claim) -> Relation:
+    """The judge's verdict on two claims assumed to state the same fact."""
+    differences: list[tuple[str, str]] = []
+    partial: list[str] = []
+    detail = compare_numbers(a, b)
+    if detail:
+        differences.append(("number", detail))
+    timing = compare_times(a.time, b.time)
+    if timing and timing[0] == "differs":
+        differences.append(("date", timing[1]))
+    elif timing:
+        partial.append(timing[1])
+    if a.kind == "statement" and b.kind == "statement":
+        st = compare_times(a.attribution.time, b.attribution.time)
+        if st and st[0] == "differs" and not any(k == "date" for k, _ in differences):
+            differences.append(("date", f"{a.attribution.speaker} spoke on {a.attribution.time.describe()} vs "
+                                        f"{b.attribution.time.describe()}"))
+    quotes = compare_quotes(a, b)
+    if quotes:
+        differences.append(quotes)
+    if a.predicate and a.predicate == b.predicate and a.negated != b.negated and a.kind == b.kind == "assertion":
+        pos, neg = (a, b) if b.negated else (b, a)
+        differences.append(("negation", f"'{pos.predicate}' is affirmed in one and denied in the other"))
+    if differences:
+        kind, text = differences[0]
+        more = "; ".join(t for _, t in differences[1:])
+        return Relation(a=a.id, b=b.id, relation="differs", kind=kind, detail=text + (f"; also {more}" if more else ""))
+    if partial:
+        return Relation(a=a.id, b=b.id, relation="partial", detail="; ".join(partial))
+    return Relation(a=a.id, b=b.id, relation="corroborates", detail="no difference in numbers, dates, quotes or negation")

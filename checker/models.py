@@ -1,0 +1,254 @@
+"""The records that flow between stages, as pydantic models.
+
+Offsets (`start`, `end`) are always character offsets into `Source.text`, which is the
+file's text as read (UTF-8 decoded, no newline translation); for HTML input it is the
+text the extractor produced, which the store and the reports keep.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+Precision = Literal["day", "week", "month", "quarter", "year", "decade", "range"]
+TimeOrigin = Literal["explicit", "sentence", "tense", "context"]
+Qualifier = Literal["exact", "at_least", "more_than", "at_most", "less_than", "about"]
+QuantityKind = Literal["count", "measure", "money", "percent"]
+AttributionKind = Literal["outlet", "person", "official", "cited_outlet", "unnamed"]
+ClaimKind = Literal["assertion", "embedded_event", "statement"]
+RelationName = Literal["corroborates", "partial", "differs", "unrelated"]
+DiscrepancyKind = Literal["number", "date", "entity", "quote", "negation", "attribution"]
+FactStatus = Literal["corroborated", "contested", "single-source"]
+Stance = Literal["corroborates", "partial", "differs", "silent"]
+
+
+class Removed(BaseModel):
+    """A stretch of the source that boilerplate removal dropped, and why."""
+
+    start: int
+    end: int
+    reason: str
+
+
+class Source(BaseModel):
+    """One article: its text, its metadata and where each metadata field came from."""
+
+    id: str
+    path: str
+    text: str
+    outlet: str | None = None
+    published: dt.date | None = None
+    url: str | None = None
+    title: str | None = None
+    content_hash: str = ""
+    metadata_origin: dict[str, str] = Field(default_factory=dict)
+    body: list[tuple[int, int]] = Field(default_factory=list)
+    removed: list[Removed] = Field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        """What a reader calls this source: the outlet, else the file's id."""
+        return self.outlet or self.id
+
+
+class TimeSpan(BaseModel):
+    """A time a claim is anchored to: an interval with the precision it was given at."""
+
+    start: dt.date
+    end: dt.date
+    precision: Precision
+    text: str
+    origin: TimeOrigin = "explicit"
+
+    def overlaps(self, other: "TimeSpan") -> bool:
+        return self.start <= other.end and other.start <= self.end
+
+    def contains(self, other: "TimeSpan") -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+    def describe(self) -> str:
+        if self.precision == "day" or self.start == self.end:
+            return self.start.strftime("%a %-d %b %Y")
+        if self.precision == "month":
+            return self.start.strftime("%B %Y")
+        if self.precision == "year":
+            return str(self.start.year)
+        return f"{self.start.isoformat()}..{self.end.isoformat()}"
+
+
+class Quantity(BaseModel):
+    """A number a claim states, normalized: value, unit or counted noun, qualifier."""
+
+    value: float
+    unit: str | None = None
+    counted: str | None = None
+    modifiers: list[str] = Field(default_factory=list)
+    qualifier: Qualifier = "exact"
+    kind: QuantityKind = "count"
+    text: str
+    start: int
+    end: int
+
+    def describe(self) -> str:
+        q = {"exact": "", "at_least": "at least ", "more_than": "more than ", "at_most": "at most ",
+             "less_than": "less than ", "about": "about "}[self.qualifier]
+        v = f"{self.value:g}" if abs(self.value) < 1e6 else f"{self.value:,.0f}"
+        noun = self.counted or ""
+        if self.unit and self.kind != "count":
+            noun = f"{self.unit} ({noun})" if noun and noun != self.unit else self.unit
+        what = " ".join([*self.modifiers, noun]).strip()
+        return f"{q}{v} {what}".strip()
+
+
+class Quote(BaseModel):
+    """Words a claim puts in quotation marks."""
+
+    text: str
+    start: int
+    end: int
+
+
+class EntityMention(BaseModel):
+    """A named entity in a claim, with its canonical key (aliases and spellings folded)."""
+
+    text: str
+    label: str
+    key: str
+    start: int
+    end: int
+
+
+class Attribution(BaseModel):
+    """Who a claim is put in the mouth of. `kind == "outlet"` is the outlet's own voice."""
+
+    kind: AttributionKind = "outlet"
+    speaker: str | None = None
+    speaker_key: str | None = None
+    verb: str | None = None
+    via: str | None = None
+    time: TimeSpan | None = None
+    start: int | None = None
+    end: int | None = None
+
+    def describe(self) -> str:
+        if self.kind == "outlet" or not self.speaker:
+            return "the outlet itself"
+        via = f" (via {self.via})" if self.via else ""
+        return f"{self.speaker}{via}"
+
+
+class Claim(BaseModel):
+    """One independently checkable statement from one source.
+
+    `text` is the claim's own words (split-off parts removed), `start`/`end` its extent in
+    the source, `segments` the exact pieces. `sentence` is the extent of the sentence it
+    came from.
+    """
+
+    id: str
+    source: str
+    start: int
+    end: int
+    text: str
+    segments: list[tuple[int, int]] = Field(default_factory=list)
+    sentence: tuple[int, int]
+    kind: ClaimKind = "assertion"
+    parent: str | None = None
+    standalone: str = ""
+    attribution: Attribution = Field(default_factory=Attribution)
+    quotes: list[Quote] = Field(default_factory=list)
+    quantities: list[Quantity] = Field(default_factory=list)
+    ordinals: list[str] = Field(default_factory=list)
+    time: TimeSpan | None = None
+    entities: list[EntityMention] = Field(default_factory=list)
+    predicate: str | None = None
+    negated: bool = False
+    terms: list[str] = Field(default_factory=list)
+
+
+class Relation(BaseModel):
+    """The judge's verdict on two claims of one fact, with its reason in words."""
+
+    a: str
+    b: str
+    relation: RelationName
+    kind: DiscrepancyKind | None = None
+    detail: str = ""
+
+
+class Review(BaseModel):
+    """What a person decided about a fact or a discrepancy (issue: review UI)."""
+
+    state: str
+    note: str | None = None
+    reviewer: str | None = None
+    at: str | None = None
+
+
+class Discrepancy(BaseModel):
+    """A disagreement the judge found between two claims of one fact."""
+
+    id: str
+    kind: DiscrepancyKind
+    claims: tuple[str, str]
+    detail: str
+    internal: bool = False
+    review: Review | None = None
+
+
+class Fact(BaseModel):
+    """Claims that state the same proposition, across outlets, and the verdict on them."""
+
+    id: str
+    event: str | None = None
+    status: FactStatus = "single-source"
+    summary: str = ""
+    claims: list[str] = Field(default_factory=list)
+    relations: list[Relation] = Field(default_factory=list)
+    discrepancies: list[Discrepancy] = Field(default_factory=list)
+    stances: dict[str, Stance] = Field(default_factory=dict)
+    time: TimeSpan | None = None
+    review: Review | None = None
+
+
+class Event(BaseModel):
+    """Facts about the same real-world happening."""
+
+    id: str
+    summary: str = ""
+    facts: list[str] = Field(default_factory=list)
+    time: TimeSpan | None = None
+
+
+class Report(BaseModel):
+    """The outcome of a run: everything the reports and the review UI show."""
+
+    sources: list[Source]
+    claims: list[Claim]
+    facts: list[Fact]
+    events: list[Event] = Field(default_factory=list)
+    created: str = ""
+    settings: dict[str, str] = Field(default_factory=dict)
+    notes: list[str] = Field(default_factory=list)
+
+    def claim_index(self) -> dict[str, Claim]:
+        return {c.id: c for c in self.claims}
+
+    def source_index(self) -> dict[str, Source]:
+        return {s.id: s for s in self.sources}
+
+    def counts(self) -> dict[str, int]:
+        """Figures for the end-of-run summary."""
+        by_status = {"corroborated": 0, "contested": 0, "single-source": 0}
+        for f in self.facts:
+            by_status[f.status] += 1
+        return dict(sources=len(self.sources), claims=len(self.claims), facts=len(self.facts),
+                    events=len(self.events), discrepancies=sum(len(f.discrepancies) for f in self.facts),
+                    **by_status)
+
+    def tables(self):
+        """The report's tables as pandas DataFrames: facts, claims and the fact × outlet matrix."""
+        from checker.report.tables import report_tables
+
+        return report_tables(self)

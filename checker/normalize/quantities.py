@@ -1,0 +1,193 @@
+"""Numbers in a claim → `Quantity` records: value, unit or counted noun, qualifier.
+
+spaCy's parse says which tokens are numbers and what they count ("four Chinese ...
+warplanes"); quantulum3 reads the value and unit of the phrase ("13-hour", "$20.83
+billion", "29 percent"). Things that look like numbers but are not quantities are left
+out: dates, ordinals (kept apart as ranks), model designators ("H-6", "TU-95", "G-7"),
+ages in apposition. quantulum3's known misreadings are corrected ("half a dozen" is 6).
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from checker.models import Quantity
+
+QUALIFIERS = [
+    ("at least", "at_least"), ("no fewer than", "at_least"), ("no less than", "at_least"), ("a minimum of", "at_least"),
+    ("more than", "more_than"), ("over", "more_than"), ("upwards of", "more_than"), ("in excess of", "more_than"),
+    ("at most", "at_most"), ("up to", "at_most"), ("no more than", "at_most"), ("a maximum of", "at_most"),
+    ("less than", "less_than"), ("fewer than", "less_than"), ("under", "less_than"), ("below", "less_than"),
+    ("about", "about"), ("around", "about"), ("nearly", "about"), ("almost", "about"), ("roughly", "about"),
+    ("approximately", "about"), ("some", "about"), ("an estimated", "about"), ("close to", "about"),
+    ("an", "exact"), ("a", "exact"),
+]
+WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())}
+WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+              "hundred": 100, "thousand": 1000, "million": 1e6, "billion": 1e9, "trillion": 1e12, "dozen": 12,
+              "a dozen": 12, "half a dozen": 6, "a couple": 2, "a couple of": 2, "a hundred": 100})
+VAGUE_PLURALS = {"dozens": 24, "hundreds": 200, "thousands": 2000, "millions": 2e6, "billions": 2e9, "scores": 40}
+_DESIGNATOR = re.compile(r"^[A-Za-z]+-?\d+[A-Za-z]*$|^\d+[A-Za-z]+\d*$")
+_SKIP_ENTS = {"DATE", "TIME", "ORDINAL"}
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+_NOT_UNITS = {"way", "sided", "handed", "fold", "party", "time", "timer"}
+
+
+@functools.lru_cache(maxsize=1)
+def _quantulum():
+    from quantulum3 import parser
+
+    return parser
+
+
+def _is_number(tok) -> bool:
+    low = tok.lower_
+    doc = tok.doc
+    hyphen_unit = tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and doc[tok.i + 2].is_alpha
+    if (tok.ent_type_ in _SKIP_ENTS and not (hyphen_unit and tok.like_num)) or _DESIGNATOR.match(tok.text):
+        return False
+    if low in VAGUE_PLURALS or low == "dozen":
+        return True
+    if low == "half":
+        return tok.i + 2 < len(doc) and doc[tok.i + 2].lower_ == "dozen"
+    if not (tok.like_num or tok.pos_ == "NUM"):
+        return False
+    if low == "one" and tok.dep_ != "nummod":
+        return False
+    i = tok.i
+    # "H-6", "Su-35": a number glued by a hyphen to a short capitalised word is a model name.
+    if i >= 2 and doc[i - 1].text == "-" and doc[i - 2].is_alpha and doc[i - 2].text[:1].isupper() \
+            and len(doc[i - 2].text) <= 4 and doc[i - 2].whitespace_ == "":
+        return False
+    if i >= 1 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].ent_type_ not in ("MONEY",) and tok.dep_ != "nummod" \
+            and not doc[i - 1].text.isupper():
+        return False
+    if tok.dep_ == "appos" and tok.head.ent_type_ == "PERSON":
+        return False  # "Sharper, 38, faces ..." is an age
+    if i >= 2 and doc[i - 1].text == "(" and (doc[i - 2].ent_type_ == "DATE" or doc[i - 2].lower_ in _WEEKDAYS):
+        return False  # "this Sunday (16)": the day of the month
+    if hyphen_unit and doc[tok.i + 2].lower_ in _NOT_UNITS:
+        return False  # "two-way trade", "one-sided"
+    if i >= 1 and doc[i - 1].lower_ in ("the", "both", "these", "those", "its", "their", "his", "her", "our") \
+            and not hyphen_unit and tok.dep_ == "nummod":
+        return False  # "the two countries": a reference back, not a count
+    return True
+
+
+def _group(tokens) -> list[list]:
+    groups, current = [], []
+    for tok in tokens:
+        if _is_number(tok) or (current and tok.lower_ in ("a", "and") and tok.i + 1 < len(tok.doc)
+                               and tok.doc[tok.i + 1].lower_ in ("dozen", "half", "hundred")):
+            if current and tok.i != current[-1].i + 1:
+                groups.append(current)
+                current = []
+            current.append(tok)
+        elif current:
+            groups.append(current)
+            current = []
+    if current:
+        groups.append(current)
+    return [g for g in groups if any(_is_number(t) for t in g)]
+
+
+def _qualifier(doc, first_i: int) -> tuple[str, int]:
+    before = " ".join(t.lower_ for t in doc[max(0, first_i - 3):first_i])
+    for phrase, q in QUALIFIERS:
+        if before.endswith(phrase) and q != "exact":
+            return q, first_i - len(phrase.split())
+    return "exact", first_i
+
+
+def _counted(doc, group) -> tuple[str | None, list[str], object | None]:
+    """The noun a number counts and the words between them ('four Chinese ... warplanes')."""
+    last = group[-1]
+    head = None
+    for tok in group:
+        if tok.dep_ in ("nummod", "quantmod", "compound") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > last.i:
+            head = tok.head
+            break
+    if head is None and last.i + 1 < len(doc) and doc[last.i + 1].lower_ == "of":
+        obj = [c for c in doc[last.i + 1].children if c.dep_ == "pobj"]
+        head = obj[0] if obj and obj[0].pos_ in ("NOUN", "PROPN") else None
+    if head is None:
+        return None, [], None
+    while head.dep_ == "compound" and head.head.pos_ in ("NOUN", "PROPN") and head.head.i > head.i:
+        head = head.head  # "900 fighter jets": jets are counted
+    if head.lower_ in ("percent", "%", "pct"):
+        return None, [], None
+    mods = []
+    for t in doc[last.i + 1:head.i]:
+        if _is_number(t) or t.lower_ in ("and", ",", "or"):
+            break
+        if t.pos_ in ("ADJ", "PROPN", "NOUN", "NUM") or t.ent_type_ == "NORP":
+            mods.append(t.text)
+    return head.lemma_.lower(), mods, head
+
+
+def _value(text: str, group_text: str) -> tuple[float | None, str | None, str]:
+    low = group_text.lower()
+    if low in WORDS:
+        return float(WORDS[low]), None, "count"
+    if low in VAGUE_PLURALS:
+        return float(VAGUE_PLURALS[low]), None, "count"
+    try:
+        parsed = _quantulum().parse(text)
+    except Exception:  # quantulum3 fails on some odd strings; fall back to the plain number
+        parsed = []
+    for q in parsed:
+        if "dozen" in q.unit.name:
+            return float(q.value * 12 if q.value >= 1 else 6), None, "count"
+        unit = q.unit.name
+        if unit == "dimensionless":
+            return float(q.value), None, "count"
+        kind = "percent" if unit in ("percentage", "percent") else "money" if q.unit.entity.name == "currency" else "measure"
+        return float(q.value), unit, kind
+    try:
+        return float(low.replace(",", "")), None, "count"
+    except ValueError:
+        return None, None, "count"
+
+
+def extract_quantities(doc, token_ids: set[int], offset: int) -> list[Quantity]:
+    """Quantities stated by the claim made of `token_ids` in `doc` (offsets shifted by `offset`)."""
+    tokens = [doc[i] for i in sorted(token_ids)]
+    out: list[Quantity] = []
+    for group in _group(tokens):
+        first, last = group[0], group[-1]
+        end_i = last.i
+        # units written after the number: "29 percent", "$20.83 billion", "13-hour", "18-nation"
+        unit_tok = None
+        if end_i + 1 < len(doc) and doc[end_i + 1].lower_ in ("percent", "%", "per", "pct"):
+            end_i += 1
+        elif end_i + 2 < len(doc) and doc[end_i + 1].text == "-" and doc[end_i + 2].is_alpha:
+            unit_tok = doc[end_i + 2]
+            end_i += 2
+        start_i = first.i
+        if start_i > 0 and doc[start_i - 1].tag_ == "$":
+            start_i -= 1
+        qualifier, _ = _qualifier(doc, start_i)
+        phrase = doc[start_i:end_i + 1].text
+        group_text = " ".join(t.text for t in group)
+        value, unit, kind = _value(phrase, group_text)
+        if value is None:
+            continue
+        counted, mods, head = _counted(doc, group)
+        if unit_tok is not None:
+            unit = unit or unit_tok.lemma_.lower()
+            counted = unit_tok.head.lemma_.lower() if unit_tok.head.pos_ == "NOUN" else counted
+            kind = "measure" if kind == "count" else kind
+            mods = []
+        if group_text.lower() in VAGUE_PLURALS and qualifier == "exact":
+            qualifier = "at_least"
+        out.append(Quantity(value=value, unit=unit, counted=counted, modifiers=mods, qualifier=qualifier, kind=kind,
+                            text=doc[start_i:end_i + 1].text, start=offset + doc[start_i].idx,
+                            end=offset + doc[end_i].idx + len(doc[end_i].text)))
+    return out
+
+
+def ordinals(doc, token_ids: set[int]) -> list[str]:
+    """Ranks stated ('the sixth such patrol', 'their first exercise'), kept apart from counts."""
+    return [doc[i].lower_ for i in sorted(token_ids) if doc[i].ent_type_ == "ORDINAL"]

@@ -1,0 +1,72 @@
+"""`run(paths) -> Report`: composes the stages, and nothing else."""
+from __future__ import annotations
+
+import datetime as dt
+import pathlib
+from collections.abc import Iterable
+from contextlib import nullcontext
+from typing import Protocol
+
+from checker.claims import extract_claims
+from checker.embed import Embedder, SentenceTransformerEmbedder, embed_texts
+from checker.facts import build_events, build_facts
+from checker.group import GroupSettings, group_events, group_facts
+from checker.ingest import load_sources
+from checker.models import Report
+from checker.store import Store
+
+
+class Progress(Protocol):
+    """What a front end implements to show progress: one stage at a time."""
+
+    def stage(self, name: str, total: int | None = None) -> None: ...
+
+    def advance(self, n: int = 1) -> None: ...
+
+
+class _Silent:
+    def stage(self, name: str, total: int | None = None) -> None:
+        pass
+
+    def advance(self, n: int = 1) -> None:
+        pass
+
+
+def run(paths: Iterable[str | pathlib.Path], *, store: str | pathlib.Path | None = "claims",
+        embedder: Embedder | None = None, settings: GroupSettings | None = None, progress: Progress | None = None,
+        encoding: str | None = None, skip_bad: bool = False, meta: str | None = None) -> Report:
+    """Read articles, extract claims, group them into facts and events, judge each fact.
+
+    The analysis is saved to the claim store in `store` (None: keep nothing), whose embedding
+    cache also spares recomputing vectors the store already has."""
+    paths = list(paths)
+    progress = progress or _Silent()
+    started = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    embedder = embedder or SentenceTransformerEmbedder()
+    progress.stage("reading articles")
+    ingested = load_sources(paths, encoding=encoding, skip_bad=skip_bad, meta_path=meta)
+    sources = ingested.sources
+    progress.stage("extracting claims")
+    claims = extract_claims(sources, progress=progress.advance)
+    with (Store(store) if store is not None else nullcontext()) as db:
+        progress.stage("embedding claims", total=len(claims))
+        vectors, misses = embed_texts([c.standalone or c.text for c in claims], embedder, db,
+                                      progress=progress.advance)
+        progress.stage("grouping claims into facts")
+        clusters = group_facts(claims, vectors, settings)
+        progress.stage("judging facts", total=len(clusters))
+        facts = build_facts(clusters, claims, sources, vectors)
+        index = {c.id: i for i, c in enumerate(claims)}
+        members = [[index[cid] for cid in f.claims] for f in facts]
+        events = build_events(group_events(facts, members, claims, vectors, settings), facts)
+        in_facts = {cid for f in facts for cid in f.claims}
+        claims = [c for c in claims if c.id in in_facts]  # dated statements that joined nothing
+        notes = list(ingested.warnings)
+        if len({(s.outlet or s.id).lower() for s in sources}) < 2:
+            notes.append("only one outlet: there is nothing to cross-reference; every fact is single-source")
+        report = Report(sources=sources, claims=claims, facts=facts, events=events, created=started,
+                        settings={"embedder": embedder.model_id, "embedded": str(misses)}, notes=notes)
+        if db is not None:
+            progress.stage("saving to the claim store")
+            db.save_report(report, args={"paths": [str(p) for p in paths]}, started=started)
+    return report

@@ -1,0 +1,48 @@
+"""report.json: the contract in shared/README.md (sources, events, facts with claims and
+discrepancies), with extra fields a tool downstream can use (attribution, time, stances)."""
+from __future__ import annotations
+
+import json
+
+from checker.models import Claim, Report
+
+
+def _claim(c: Claim) -> dict:
+    return {
+        "id": c.id, "source": c.source, "start": c.start, "end": c.end, "text": c.text, "kind": c.kind,
+        "segments": [list(s) for s in c.segments],
+        "attribution": {"speaker": c.attribution.speaker, "kind": c.attribution.kind, "via": c.attribution.via,
+                        "said_on": c.attribution.time.describe() if c.attribution.time else None},
+        "time": ({"start": c.time.start.isoformat(), "end": c.time.end.isoformat(), "precision": c.time.precision,
+                  "text": c.time.text, "origin": c.time.origin} if c.time else None),
+        "quantities": [{"value": q.value, "unit": q.unit, "counted": q.counted, "qualifier": q.qualifier,
+                        "text": q.text} for q in c.quantities],
+        "quotes": [q.text for q in c.quotes],
+        "negated": c.negated,
+    }
+
+
+def report_dict(report: Report) -> dict:
+    """The report as plain JSON-ready data."""
+    claims = report.claim_index()
+    return {
+        "created": report.created,
+        "notes": report.notes,
+        "sources": [{"id": s.id, "outlet": s.outlet, "published": s.published.isoformat() if s.published else None,
+                     "url": s.url, "title": s.title, "path": s.path, "metadata_origin": s.metadata_origin}
+                    for s in report.sources],
+        "events": [{"id": e.id, "summary": e.summary, "facts": e.facts} for e in report.events],
+        "facts": [{
+            "id": f.id, "event": f.event, "status": f.status, "summary": f.summary, "stances": f.stances,
+            "review": f.review.model_dump() if f.review else None,
+            "claims": [_claim(claims[cid]) for cid in f.claims],
+            "discrepancies": [{"id": d.id, "kind": d.kind, "claims": list(d.claims), "detail": d.detail,
+                               "internal": d.internal, "review": d.review.model_dump() if d.review else None}
+                              for d in f.discrepancies],
+        } for f in report.facts],
+    }
+
+
+def write_json(report: Report, path) -> None:
+    with open(path, "w", encoding="utf-8") as fh:
+        json.dump(report_dict(report), fh, ensure_ascii=False, indent=1)

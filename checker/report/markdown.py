@@ -1,0 +1,104 @@
+"""report.md: the report as Markdown a forge renders: contested facts first, then what two or
+more outlets agree on, then what only one outlet says."""
+from __future__ import annotations
+
+from checker.models import Claim, Fact, Report
+from checker.report.tables import ReportTables, outlet_labels
+
+GLYPH = {"corroborates": "✔", "partial": "≈", "differs": "✖", "silent": "·"}
+STATUS = {"corroborated": "✔ corroborated", "contested": "✖ contested", "single-source": "● single-source"}
+
+
+def _cell(text: str, limit: int = 160) -> str:
+    text = " ".join(text.split()).replace("|", "\\|")
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _who(c: Claim) -> str:
+    a = c.attribution
+    if a.kind == "outlet" or not a.speaker:
+        return "the outlet"
+    out = a.speaker + (f" (via {a.via})" if a.via else "")
+    return out + (f", {a.time.describe()}" if a.time else "")
+
+
+def _claim_line(c: Claim, labels: dict[str, str]) -> str:
+    when = f" — {c.time.describe()}" if c.time and c.time.origin in ("explicit", "sentence") else ""
+    return f"- **{labels.get(c.source, c.source)}**: “{_cell(c.text, 400)}” — said by {_who(c)}{when}"
+
+
+def _fact_block(n: int, f: Fact, claims: dict[str, Claim], labels: dict[str, str]) -> list[str]:
+    head = f"{STATUS[f.status]} · {len({labels[claims[c].source] for c in f.claims})} outlet(s) · fact `{f.id}`"
+    if f.review:
+        head += f" · reviewed: **{f.review.state}**" + (f" ({f.review.note})" if f.review.note else "")
+    lines = [f"### {n}. {_cell(f.summary, 200)}", "", head, ""]
+    for cid in f.claims:
+        lines.append(_claim_line(claims[cid], labels))
+    if f.discrepancies:
+        lines += ["", "Discrepancies:"]
+        for d in f.discrepancies:
+            a, b = claims[d.claims[0]], claims[d.claims[1]]
+            where = "within " + labels[a.source] if d.internal else f"{labels[a.source]} vs {labels[b.source]}"
+            review = ""
+            if d.review:
+                review = f" — reviewed: **{d.review.state}**" + (f" ({d.review.note})" if d.review.note else "")
+            lines.append(f"- **{d.kind}** ({where}): {_cell(d.detail, 400)}{review}")
+    lines.append("")
+    return lines
+
+
+def render_markdown(report: Report, tables: ReportTables) -> str:
+    """The whole Markdown document."""
+    claims = report.claim_index()
+    labels = outlet_labels(report)
+    n = report.counts()
+    out = ["# Corroboration report", "",
+           f"{n['sources']} sources · {n['claims']} claims · {n['facts']} facts "
+           f"({n['corroborated']} corroborated, {n['contested']} contested, {n['single-source']} single-source) · "
+           f"{n['discrepancies']} discrepancies · made {report.created[:10]} by checker", ""]
+    for note in report.notes:
+        out += [f"> Note: {note}", ""]
+    out += ["## Sources", "", "| source | outlet | published | claims | title |", "|---|---|---|---|---|"]
+    per_source = {s.id: 0 for s in report.sources}
+    for f in report.facts:
+        for cid in f.claims:
+            per_source[claims[cid].source] = per_source.get(claims[cid].source, 0) + 1
+    for s in report.sources:
+        origin = " (inferred)" if "published" in s.metadata_origin and s.metadata_origin["published"] == "inferred" else ""
+        out.append(f"| `{s.id}` | {_cell(s.outlet or '—')} | {s.published or '—'}{origin} | {per_source[s.id]} | "
+                   f"{_cell(s.title or '—', 90)} |")
+    contested = [f for f in report.facts if f.status == "contested"]
+    corroborated = [f for f in report.facts if f.status == "corroborated"]
+    single = [f for f in report.facts if f.status == "single-source"]
+    multi = [f for f in report.facts if len({labels[claims[c].source] for c in f.claims}) > 1]
+    if multi:
+        cols = list(tables.matrix.columns)
+        out += ["", "## Fact × outlet", "",
+                "✔ states it · ≈ agrees at another precision · ✖ differs · · silent", "",
+                "| fact | " + " | ".join(_cell(c, 30) for c in cols) + " |", "|---|" + "---|" * len(cols)]
+        for f in multi:
+            row = tables.matrix.loc[f.id]
+            out.append(f"| {_cell(f.summary, 90)} | " + " | ".join(GLYPH[row[c]] for c in cols) + " |")
+    out += ["", f"## Contested facts ({len(contested)})", ""]
+    for i, f in enumerate(contested, 1):
+        out += _fact_block(i, f, claims, labels)
+    out += [f"## Corroborated facts ({len(corroborated)})", ""]
+    for i, f in enumerate(corroborated, 1):
+        out += _fact_block(i, f, claims, labels)
+    out += [f"## Single-source facts ({len(single)})", ""]
+    by_outlet: dict[str, list[Fact]] = {}
+    for f in single:
+        by_outlet.setdefault(labels[claims[f.claims[0]].source], []).append(f)
+    for outlet, facts in by_outlet.items():
+        out += [f"### Only {outlet}", ""]
+        for f in facts:
+            c = claims[f.claims[0]]
+            extra = f" ({len(f.claims)} mentions)" if len(f.claims) > 1 else ""
+            out.append(f"- “{_cell(c.text, 300)}” — said by {_who(c)}{extra}")
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def write_markdown(report: Report, path, tables: ReportTables) -> None:
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write(render_markdown(report, tables))

@@ -1,0 +1,169 @@
+"""The claim store: one SQLite database in the store folder (claims/ by default).
+
+Holds the last run's sources, claims, facts, events and discrepancies, the embedding cache
+(float32 blobs keyed by a hash of model and text) and the review log. A run replaces the
+analysis in one transaction and keeps the cache and the review log. The schema changes
+through numbered migrations recorded in `PRAGMA user_version`.
+"""
+from __future__ import annotations
+
+import json
+import pathlib
+import sqlite3
+from collections.abc import Sequence
+
+import numpy as np
+
+from checker.errors import StoreError
+from checker.models import Claim, Event, Fact, Report, Source
+
+DB_NAME = "checker.db"
+
+MIGRATIONS = [
+    # 1: the analysis, the embedding cache
+    """
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+    CREATE TABLE sources (id TEXT PRIMARY KEY, ord INTEGER, path TEXT, outlet TEXT, published TEXT, url TEXT,
+                          title TEXT, content_hash TEXT, data TEXT NOT NULL);
+    CREATE TABLE claims (id TEXT PRIMARY KEY, ord INTEGER, source TEXT, start INTEGER, "end" INTEGER, kind TEXT,
+                         text TEXT, data TEXT NOT NULL);
+    CREATE TABLE facts (id TEXT PRIMARY KEY, ord INTEGER, event TEXT, status TEXT, summary TEXT, data TEXT NOT NULL);
+    CREATE TABLE fact_claims (claim_id TEXT PRIMARY KEY, fact_id TEXT NOT NULL);
+    CREATE INDEX fact_claims_fact ON fact_claims (fact_id);
+    CREATE TABLE events (id TEXT PRIMARY KEY, ord INTEGER, summary TEXT, data TEXT NOT NULL);
+    CREATE TABLE discrepancies (id TEXT PRIMARY KEY, fact_id TEXT, kind TEXT, claim_a TEXT, claim_b TEXT,
+                                detail TEXT);
+    CREATE TABLE embeddings (key TEXT PRIMARY KEY, model TEXT NOT NULL, dim INTEGER NOT NULL, vector BLOB NOT NULL);
+    CREATE TABLE runs (id INTEGER PRIMARY KEY AUTOINCREMENT, started TEXT, finished TEXT, args TEXT, counts TEXT);
+    """,
+]
+
+
+class Store:
+    """A claim store folder; use as a context manager or call `close()`."""
+
+    def __init__(self, folder: str | pathlib.Path, *, readonly: bool = False):
+        self.folder = pathlib.Path(folder)
+        self.path = self.folder / DB_NAME
+        if readonly and not self.path.exists():
+            raise StoreError(f"no claim store in {self.folder}", hint="run `checker run` first")
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path} is not a usable claim store ({exc})") from None
+        except (OSError, sqlite3.Error) as exc:
+            raise StoreError(f"cannot open the claim store in {self.folder}: {exc}") from None
+        self._migrate()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.db.close()
+
+    def _migrate(self) -> None:
+        try:
+            version = self.db.execute("PRAGMA user_version").fetchone()[0]
+            if version > len(MIGRATIONS):
+                raise StoreError(f"the claim store in {self.folder} was made by a newer checker",
+                                 hint="upgrade checker")
+            for n in range(version, len(MIGRATIONS)):
+                self._apply(n)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path} is not a usable claim store ({exc})") from None
+
+    def _apply(self, n: int) -> None:
+        with self.transaction():
+            for statement in MIGRATIONS[n].split(";"):
+                if statement.strip():
+                    self.db.execute(statement)
+            self.db.execute(f"PRAGMA user_version={n + 1}")
+
+    # -- the embedding cache -------------------------------------------------------------
+    def get_vectors(self, keys: Sequence[str]) -> dict[str, np.ndarray]:
+        out: dict[str, np.ndarray] = {}
+        for i in range(0, len(keys), 500):
+            chunk = list(keys[i:i + 500])
+            marks = ",".join("?" * len(chunk))
+            for key, dim, blob in self.db.execute(f"SELECT key, dim, vector FROM embeddings WHERE key IN ({marks})", chunk):
+                out[key] = np.frombuffer(blob, dtype=np.float32, count=dim)
+        return out
+
+    def put_vectors(self, model_id: str, items: dict[str, np.ndarray]) -> None:
+        with self.transaction():
+            self.db.executemany("INSERT OR REPLACE INTO embeddings (key, model, dim, vector) VALUES (?, ?, ?, ?)",
+                                [(k, model_id, int(v.shape[0]), np.asarray(v, dtype=np.float32).tobytes())
+                                 for k, v in items.items()])
+
+    def cache_size(self) -> int:
+        return self.db.execute("SELECT COUNT(*) FROM embeddings").fetchone()[0]
+
+    # -- the analysis --------------------------------------------------------------------
+    def transaction(self):
+        return _Transaction(self.db)
+
+    def save_report(self, report: Report, *, args: dict | None = None, started: str = "") -> None:
+        """Replace the stored analysis with `report`, atomically."""
+        with self.transaction():
+            for table in ("sources", "claims", "facts", "fact_claims", "events", "discrepancies"):
+                self.db.execute(f"DELETE FROM {table}")
+            self.db.executemany(
+                "INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(s.id, n, s.path, s.outlet, s.published.isoformat() if s.published else None, s.url, s.title,
+                  s.content_hash, s.model_dump_json()) for n, s in enumerate(report.sources)])
+            self.db.executemany(
+                'INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+                [(c.id, n, c.source, c.start, c.end, c.kind, c.text, c.model_dump_json())
+                 for n, c in enumerate(report.claims)])
+            self.db.executemany(
+                "INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?)",
+                [(f.id, n, f.event, f.status, f.summary, f.model_dump_json()) for n, f in enumerate(report.facts)])
+            self.db.executemany("INSERT INTO fact_claims VALUES (?, ?)",
+                                [(cid, f.id) for f in report.facts for cid in f.claims])
+            self.db.executemany("INSERT INTO events VALUES (?, ?, ?, ?)",
+                                [(e.id, n, e.summary, e.model_dump_json()) for n, e in enumerate(report.events)])
+            self.db.executemany("INSERT INTO discrepancies VALUES (?, ?, ?, ?, ?, ?)",
+                                [(d.id, f.id, d.kind, d.claims[0], d.claims[1], d.detail)
+                                 for f in report.facts for d in f.discrepancies])
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('report', ?)",
+                            (json.dumps({"created": report.created, "settings": report.settings,
+                                         "notes": report.notes}),))
+            self.db.execute("INSERT INTO runs (started, finished, args, counts) VALUES (?, datetime('now'), ?, ?)",
+                            (started, json.dumps(args or {}), json.dumps(report.counts())))
+
+    def has_report(self) -> bool:
+        return self.db.execute("SELECT COUNT(*) FROM meta WHERE key = 'report'").fetchone()[0] > 0
+
+    def load_report(self) -> Report:
+        """The stored analysis as a `Report` (as the last run left it)."""
+        if not self.has_report():
+            raise StoreError(f"the claim store in {self.folder} holds no analysis yet", hint="run `checker run` first")
+        meta = json.loads(self.db.execute("SELECT value FROM meta WHERE key = 'report'").fetchone()[0])
+        sources = [Source.model_validate_json(d) for (d,) in self.db.execute("SELECT data FROM sources ORDER BY ord")]
+        claims = [Claim.model_validate_json(d) for (d,) in self.db.execute("SELECT data FROM claims ORDER BY ord")]
+        facts = [Fact.model_validate_json(d) for (d,) in self.db.execute("SELECT data FROM facts ORDER BY ord")]
+        events = [Event.model_validate_json(d) for (d,) in self.db.execute("SELECT data FROM events ORDER BY ord")]
+        return Report(sources=sources, claims=claims, facts=facts, events=events, created=meta.get("created", ""),
+                      settings=meta.get("settings", {}), notes=meta.get("notes", []))
+
+
+class _Transaction:
+    """BEGIN IMMEDIATE … COMMIT, or ROLLBACK on any error."""
+
+    def __init__(self, db: sqlite3.Connection):
+        self.db = db
+
+    def __enter__(self):
+        self.db.execute("BEGIN IMMEDIATE")
+        return self.db
+
+    def __exit__(self, exc_type, exc, tb):
+        self.db.execute("ROLLBACK" if exc_type else "COMMIT")
+        return False

@@ -1,0 +1,94 @@
+"""Sentences → atomic claims: where sentences split, who is speaking, quotes, time."""
+import datetime as dt
+
+import pytest
+
+from checker.claims import extract_claims
+from checker.models import Source
+
+
+def claims_of(text, published="2023-07-17", **kw):
+    src = Source(id="s", path="", text=text, published=dt.date.fromisoformat(published) if published else None, **kw)
+    return extract_claims([src], layout=False)
+
+
+def texts(claims, kind="assertion"):
+    return [c.text for c in claims if c.kind == kind]
+
+
+def test_subordinate_clause_with_its_own_subject_is_its_own_claim():
+    cs = claims_of("Separately, South Korea said it also scrambled fighters after at least four Chinese and "
+                   "four Russian warplanes entered its air defense zone on Tuesday.", "2022-05-24")
+    assert len(texts(cs)) == 2
+    warplanes = next(c for c in cs if "warplanes" in c.text)
+    assert warplanes.time.start == dt.date(2022, 5, 24)
+    assert all(c.attribution.speaker == "South Korea" for c in cs)
+
+
+def test_coordinated_verb_phrases_split_but_either_or_does_not():
+    cs = claims_of("The U.S. and its allies imposed stringent economic sanctions and sent heavy weaponry to Ukraine.")
+    assert len(texts(cs)) == 2
+    assert "The U.S. and its allies" in next(c for c in cs if "weaponry" in c.text).standalone
+    cs = claims_of("Beijing has refused to either endorse or condemn the invasion.")
+    assert len(texts(cs)) == 1
+    assert cs[0].negated and cs[0].predicate == "endorse"
+
+
+def test_conditional_is_never_split():
+    cs = claims_of("“If Western countries change their minds and propose some form of cooperation, we can then "
+                   "decide,” he added.")
+    assert len(texts(cs)) == 1
+
+
+def test_attribution_through_a_document_and_nested_speakers():
+    cs = claims_of('Lavrov said Moscow and Beijing were maintaining "high-level exchanges", the Chinese '
+                   "ministry's readout said.")
+    a = cs[0].attribution
+    assert a.speaker == "Lavrov" and a.via == "the Chinese ministry"
+    cs = claims_of("According to a statement from China’s Defense Ministry, the maneuvers will take place in the "
+                   "Sea of Japan.")
+    assert cs[0].attribution.speaker.endswith("Defense Ministry")
+
+
+def test_dated_statement_is_a_claim_of_its_own():
+    cs = claims_of("China and Russia will organize joint maneuvers in the Sea of Japan, the Chinese Defense "
+                   "Ministry announced this Sunday (16).", "2023-07-16")
+    statement = next(c for c in cs if c.kind == "statement")
+    assert statement.time.start == dt.date(2023, 7, 16)
+    assert statement.text.endswith("this Sunday (16)")
+    content = next(c for c in cs if c.kind == "assertion")
+    assert content.time.origin == "tense" and content.time.start == dt.date(2023, 7, 16)
+
+
+def test_quotes_and_pronoun_speakers_resolve_backwards():
+    text = ("Citing a senior US official, the New York Times said Washington was tracking the drill. "
+            "“This action makes it more provocative than in the past,” he said.")
+    cs = claims_of(text, "2022-05-24")
+    quoted = next(c for c in cs if c.quotes)
+    assert quoted.attribution.speaker == "a senior US official"
+    assert quoted.quotes[0].text.startswith("This action makes it more provocative")
+
+
+def test_dated_event_named_in_passing_is_extracted():
+    cs = claims_of("Since the February 2022 invasion of Ukraine, the two countries have grown closer.")
+    event = next(c for c in cs if c.kind == "embedded_event")
+    assert event.text == "the February 2022 invasion of Ukraine" and event.time.precision == "month"
+    main = next(c for c in cs if c.kind == "assertion")
+    assert main.time.start == dt.date(2022, 2, 1) and main.time.end == dt.date(2023, 7, 17)
+
+
+def test_claim_offsets_point_into_the_source_text():
+    text = "Header line\n\nFive warships took part in the drill on Tuesday, the ministry said. " \
+           "The schedule has not been announced."
+    src = Source(id="s", path="", text=text, published=dt.date(2023, 7, 18))
+    for c in extract_claims([src]):
+        for a, b in c.segments:
+            assert text[a:b] in c.text
+
+
+@pytest.mark.parametrize("line", ["Do you like this article?", "0 Comment(s)", "Related"])
+def test_furniture_lines_make_no_claims(line):
+    text = ("China and Russia held a joint naval drill in the Sea of Japan on Tuesday, the defence ministry said.\n"
+            f"{line}\nFive warships took part in the exercise, which lasted three days.\n")
+    src = Source(id="s", path="", text=text, published=dt.date(2023, 7, 18))
+    assert not any(line[:10] in c.text for c in extract_claims([src]))

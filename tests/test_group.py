@@ -1,0 +1,47 @@
+"""Grouping: same proposition across outlets → one fact; different times → never one fact."""
+import datetime as dt
+
+from checker.claims import extract_claims
+from checker.embed import embed_texts
+from checker.group import average_linkage, candidate_pairs, group_facts
+from checker.models import Source
+
+
+def _claims(articles):
+    sources = [Source(id=f"s{i}", path="", text=t, published=dt.date.fromisoformat(p)) for i, (t, p) in enumerate(articles)]
+    return extract_claims(sources, layout=False)
+
+
+def test_same_words_at_different_times_are_different_facts(fake_embedder):
+    claims = _claims([
+        ("China and Russia flew a joint air patrol over the Sea of Japan last month.", "2023-07-17"),
+        ("China and Russia flew a joint air patrol over the Sea of Japan on Tuesday.", "2022-05-24"),
+        ("China and Russia flew a joint air patrol over the Sea of Japan in June.", "2023-07-16"),
+    ])
+    vectors, _ = embed_texts([c.standalone for c in claims], fake_embedder)
+    facts = group_facts(claims, vectors)
+    fact_of = {claims[i].source: n for n, m in enumerate(facts) for i in m}
+    assert fact_of["s0"] == fact_of["s2"]          # June 2023 twice
+    assert fact_of["s0"] != fact_of["s1"]          # May 2022 is another patrol
+
+
+def test_a_claim_that_matches_nothing_stays_single(fake_embedder):
+    claims = _claims([("Five warships sailed from Qingdao on Sunday.", "2023-07-17"),
+                      ("Trade between the two countries rose by 29 percent.", "2022-08-13")])
+    vectors, _ = embed_texts([c.standalone for c in claims], fake_embedder)
+    assert sorted(len(m) for m in group_facts(claims, vectors)) == [1, 1]
+
+
+def test_average_linkage_never_merges_across_a_blocked_pair():
+    edges = [(0, 1, 0.9), (1, 2, 0.9), (0, 2, 0.9)]
+    clusters = average_linkage(3, edges, 0.7, 0.6, lambda i, j: 0.9, lambda i, j: {i, j} == {0, 2})
+    assert [0, 2] not in clusters and any(len(c) == 2 for c in clusters)
+
+
+def test_candidates_are_the_nearest_neighbours(fake_embedder):
+    import numpy as np
+
+    v = np.eye(4, dtype="float32")
+    v[1] = (v[0] + v[1]) / np.linalg.norm(v[0] + v[1])
+    pairs = {(i, j) for i, j, _ in candidate_pairs(v, k=1, min_cosine=0.5)}
+    assert (0, 1) in pairs and (2, 3) not in pairs

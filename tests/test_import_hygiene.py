@@ -1,0 +1,27 @@
+"""The core is importable without the heavy stacks: `import checker` loads neither torch nor
+textual (nor spaCy), and `checker --help` stays light too."""
+import subprocess
+import sys
+
+HEAVY = ("torch", "textual", "spacy", "sentence_transformers", "quantulum3")
+
+
+def _loaded_after(code: str) -> set[str]:
+    out = subprocess.run([sys.executable, "-c", code + "\nimport sys\nprint(' '.join(sorted(sys.modules)))"],
+                         capture_output=True, text=True, check=True).stdout.split()
+    return {name for name in HEAVY if name in out}
+
+
+def test_import_checker_loads_no_heavy_module():
+    assert _loaded_after("import checker") == set()
+
+
+def test_core_modules_load_neither_torch_nor_textual():
+    loaded = _loaded_after("import checker.models, checker.store, checker.judge, checker.group, checker.report")
+    assert "torch" not in loaded and "textual" not in loaded
+
+
+def test_cli_help_loads_no_heavy_module():
+    code = ("import sys\nfrom checker.cli import cli\n"
+            "try:\n    cli.main(['--help'], standalone_mode=False)\nexcept SystemExit:\n    pass")
+    assert _loaded_after(code) == set()

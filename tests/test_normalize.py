@@ -1,0 +1,66 @@
+"""Quantities (value, unit, counted noun, qualifier) and canonical entities."""
+import pytest
+
+from checker.nlp import load_nlp
+from checker.normalize.entities import canonical, described_capitals, same_org, same_person
+from checker.normalize.quantities import extract_quantities, ordinals
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def quantities(nlp, text):
+    doc = nlp(text)
+    return extract_quantities(doc, set(range(len(doc))), 0)
+
+
+@pytest.mark.parametrize("text,value,unit,counted,qualifier", [
+    ("Russia said the 13-hour flight was legal.", 13, "hour", "flight", "exact"),
+    ("Trade surged to $20.83 billion in June.", 20.83e9, "dollar", None, "exact"),
+    ("Trade increased by 29 percent.", 29, "percentage", None, "exact"),
+    ("At least four warplanes entered the zone.", 4, None, "warplane", "at_least"),
+    ("Half a dozen ships sailed.", 6, None, "ship", "exact"),
+    ("More than 900 fighter jets would be lost.", 900, None, "jet", "more_than"),
+    ("Dozens of people were hurt.", 24, None, "people", "at_least"),
+])
+def test_quantities_are_normalized(nlp, text, value, unit, counted, qualifier):
+    q = quantities(nlp, text)[0]
+    assert q.value == pytest.approx(value)
+    assert (q.unit, q.counted, q.qualifier) == (unit, counted, qualifier)
+
+
+@pytest.mark.parametrize("text,not_a_quantity", [
+    ("Two Chinese H-6 bombers flew.", 6),              # the 6 of H-6 is a model name
+    ("Sharper, 38, faces charges in two states.", 38),  # an age in apposition
+    ("The two countries met.", 2),                     # a reference back, not a count
+    ("It was announced this Sunday (16).", 16),         # the day of the month
+    ("China's two-way trade rose.", 2),
+])
+def test_numbers_that_are_not_quantities(nlp, text, not_a_quantity):
+    assert not_a_quantity not in [q.value for q in quantities(nlp, text)]
+
+
+def test_model_names_do_not_leak_numbers(nlp):
+    qs = quantities(nlp, "Two Chinese H-6 bombers and two Russian TU-95 bombers flew across the sea.")
+    assert [(q.value, q.counted) for q in qs] == [(2, "bomber"), (2, "bomber")]
+    assert [m for q in qs for m in q.modifiers if m in ("Chinese", "Russian")] == ["Chinese", "Russian"]
+
+
+def test_ordinals_are_ranks_not_counts(nlp):
+    doc = nlp("It was the sixth such patrol since 2019.")
+    assert ordinals(doc, set(range(len(doc)))) == ["sixth"]
+    assert extract_quantities(doc, set(range(len(doc))), 0) == []
+
+
+def test_entities_fold_aliases_and_spellings():
+    assert canonical("Chinese", "NORP") == canonical("China", "GPE") == "country:CHN"
+    assert canonical("the U.S.", "GPE") == canonical("United States", "GPE")
+    assert described_capitals("in the Indonesian capital")[0][2] == canonical("Jakarta", "GPE")
+    assert same_org("China's defense ministry", "Chinese Ministry of Defence")
+    assert same_org("the ministry", "Chinese Ministry of Defence")
+    assert not same_org("Chinese Foreign Ministry", "Chinese Defense Ministry")
+    assert same_person("Sergei Lavrov", "Russian Foreign Minister Sergey Lavrov")
+    assert same_person("Xi", "Chinese President Xi Jinping")
+    assert not same_person("Li Shangfu", "Li Keqiang")

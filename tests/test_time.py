@@ -1,0 +1,51 @@
+"""Relative dates resolve against the publication date into intervals with their precision."""
+import datetime as dt
+
+import pytest
+
+from checker.normalize.time import bounded, intersect, resolve
+
+D = dt.date.fromisoformat
+
+
+@pytest.mark.parametrize("text,published,start,end,precision", [
+    ("on Tuesday", "2022-05-24", "2022-05-24", "2022-05-24", "day"),        # published on a Tuesday: that day
+    ("Saturday", "2023-07-17", "2023-07-15", "2023-07-15", "day"),
+    ("Thursday (13)", "2023-07-16", "2023-07-13", "2023-07-13", "day"),
+    ("this Sunday (16)", "2023-07-16", "2023-07-16", "2023-07-16", "day"),
+    ("Sunday (July 16)", "2023-07-17", "2023-07-16", "2023-07-16", "day"),
+    ("last month", "2023-07-17", "2023-06-01", "2023-06-30", "month"),
+    ("last month", "2023-04-14", "2023-03-01", "2023-03-31", "month"),
+    ("last year", "2023-07-17", "2022-01-01", "2022-12-31", "year"),
+    ("February 2022", "2023-07-17", "2022-02-01", "2022-02-28", "month"),
+    ("February 24", "2022-05-24", "2022-02-24", "2022-02-24", "day"),
+    ("March", "2023-07-17", "2023-03-01", "2023-03-31", "month"),
+    ("next week", "2023-04-14", "2023-04-17", "2023-04-23", "week"),
+    ("August 30", "2022-08-13", "2022-08-30", "2022-08-30", "day"),        # near and ahead, not a year back
+    ("2019, 2020, and 2021", "2022-05-24", "2019-01-01", "2021-12-31", "range"),
+    ("the first seven months of 2022", "2022-08-13", "2022-01-01", "2022-07-31", "range"),
+    ("earlier this year", "2022-05-24", "2022-01-01", "2022-05-24", "range"),
+    ("5 days ago", "2022-08-18", "2022-08-13", "2022-08-13", "day"),
+])
+def test_resolves_news_dates(text, published, start, end, precision):
+    span = resolve(text, D(published))
+    assert (span.start, span.end, span.precision) == (D(start), D(end), precision)
+
+
+@pytest.mark.parametrize("text", ["two decades", "69-year-old", "recent months", "13-hour"])
+def test_durations_and_vague_expressions_are_not_times(text):
+    assert resolve(text, D("2023-07-17")) is None
+
+
+def test_future_tense_looks_ahead():
+    assert resolve("Sunday", D("2023-07-12"), future=True).start == D("2023-07-16")
+
+
+def test_since_runs_to_publication_and_lists_cover_their_members():
+    since = resolve("since 2019", D("2023-07-17"))
+    assert (since.start, since.end) == (D("2019-01-01"), D("2023-07-17"))
+    before = bounded(resolve("May 24", D("2022-06-01")), "before", D("2022-06-01"))
+    assert before.end == D("2022-05-24") and before.start < D("2000-01-01")
+    june, july = resolve("June 2023", None), resolve("July 13, 2023", None)
+    both = intersect([june, july])
+    assert both.start == D("2023-06-01") and both.end == D("2023-07-13")
