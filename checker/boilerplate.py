@@ -149,6 +149,11 @@ def analyse_layout(text: str, *, outlet: str | None = None, title: str | None = 
         if b.kind == "body" and b.text.endswith(":") and all(not _is_prose(r) for r in blocks[i + 1:]):
             b.kind, b.reason = "furniture", "a lead-in to site links"
 
+    # Headings after the article's last paragraph are page furniture ("Comment Policy ...").
+    last_body = max((i for i, b in enumerate(blocks) if b.kind == "body"), default=-1)
+    for b in blocks[last_body + 1:]:
+        if b.kind == "heading":
+            b.kind, b.reason = "furniture", "a label after the end of the article"
     removed: list[Removed] = []
     body: list[tuple[int, int]] = []
     headings: list[tuple[int, int]] = []

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from checker.attribution import Frame, find_frames, quote_spans, speaker_kind
 from checker.boilerplate import analyse_layout
 from checker.clauses import Draft, polarity, split_sentence
-from checker.context import carry_time, resolve_speakers
+from checker.context import carry_time, resolve_speakers, resolve_subject_pronouns
 from checker.models import Attribution, Claim, EntityMention, Quote, Source, TimeSpan
 from checker.nlp import Paragraph, parse_paragraphs
 from checker.normalize.entities import canonical, described_capitals
@@ -70,6 +70,8 @@ def _future(doc, ids: set[int], head) -> bool:
                 h.lemma_ in ("expect", "set", "schedule", "slate") and any(a.dep_ == "auxpass" for a in h.children)
                 or h.lemma_ in ("plan", "intend", "aim") and h.tag_ in ("VBZ", "VBP")):
             return True
+    if h.dep_ == "ROOT" and h.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in h.children):
+        return True  # headline style: "Ellen DeGeneres To Host 86th Oscars"
     return any(doc[i].lower_ in ("upcoming", "forthcoming") for i in ids)
 
 
@@ -79,7 +81,7 @@ def _times(doc, ids: set[int], skip: set[int], published, future: bool,
     `keep_related` that bound it through "since", "after" or "before"."""
     spans = []
     for ent in doc.ents:
-        if ent.label_ != "DATE" or ent.start not in ids:
+        if ent.label_ != "DATE" or ent.start not in ids or _describes_a_participant(ent.root, ids):
             continue
         rel = _relation(doc, ent, ids)
         if ent.start in skip and ent.start not in keep_related:
@@ -91,6 +93,17 @@ def _times(doc, ids: set[int], skip: set[int], published, future: bool,
             rel = "since"  # a clause about a dated event named in passing speaks of that time or later
         spans.append(bounded(resolved, rel, published) if rel else resolved)
     return intersect(spans)
+
+
+def _describes_a_participant(tok, ids: set[int]) -> bool:
+    """A date inside a relative clause or apposition on a noun ("the actress who starred in the
+    1950s", "Comeaux, 49,") describes that participant, not when the claim happened."""
+    h = tok
+    while h.head.i != h.i and h.head.i in ids:
+        if h.dep_ in ("relcl", "acl", "appos") and h.head.pos_ in ("NOUN", "PROPN"):
+            return True
+        h = h.head
+    return False
 
 
 def _relation(doc, ent, ids: set[int]) -> str | None:
@@ -204,7 +217,7 @@ def _draft_to_claim(source: Source, para: Paragraph, doc, sent, draft: Draft, qu
     text = " … ".join(source.text[a:b] for a, b in segments)
     if sum(ch.isalpha() for ch in text) < 8:
         return None
-    kind = {"embedded": "embedded_event", "statement": "statement"}.get(draft.role, "assertion")
+    kind = {"embedded": "embedded_event", "statement": "statement", "headline": "headline"}.get(draft.role, "assertion")
     frame_time_ids = {t.i for t in draft.frame.time_tokens} if draft.frame else set()
     future = _future(doc, draft.tokens, draft.head)
     attribution = _attribution(draft.frame, draft, doc, para.start, source.published)
@@ -247,7 +260,7 @@ def _link_sentence(made: list[tuple[int, Draft, Claim]], published) -> None:
             claim.time = parent.time.model_copy(update={"origin": "sentence"})
     # What a clause says will happen happens after it was said (or published).
     for _, draft, claim in made:
-        if claim.time is None and claim.kind == "assertion" and _future(draft.head.doc, draft.tokens, draft.head):
+        if claim.time is None and claim.kind in ("assertion", "headline") and _future(draft.head.doc, draft.tokens, draft.head):
             anchor = claim.attribution.time.start if claim.attribution.time else published
             if anchor is not None:
                 claim.time = TimeSpan(start=anchor, end=anchor + dt.timedelta(days=730), precision="range",
@@ -267,15 +280,15 @@ def extract_claims(sources: list[Source], *, progress: Callable[[int], None] | N
         if layout:
             found = analyse_layout(source.text, outlet=source.outlet, title=source.title)
             source.body, source.removed = found.body, found.removed
-            headings = sorted(h for h, _ in found.headings)
+            headings = sorted(found.headings)
         else:
             source.body, headings = [(0, len(source.text))], []
         section = 0
-        for a, b in source.body:
-            while headings and headings[0] < a:
-                headings.pop(0)
-                section += 1
-            paragraphs.append(Paragraph(source=source.id, start=a, text=source.text[a:b], section=section))
+        items = sorted([(a, b, False) for a, b in source.body] + [(a, b, True) for a, b in headings])
+        for a, b, is_heading in items:
+            section += is_heading
+            paragraphs.append(Paragraph(source=source.id, start=a, text=source.text[a:b], section=section,
+                                        heading=is_heading))
     claims: list[Claim] = []
     per_source: dict[str, list[tuple[int, Claim, Draft, int]]] = {}
     occurrences: dict[str, dict[str, int]] = {}
@@ -283,11 +296,18 @@ def extract_claims(sources: list[Source], *, progress: Callable[[int], None] | N
     for para, doc in parse_paragraphs(paragraphs, n_process=n_process):
         source = by_id[para.source]
         quotes = quote_spans(doc.text)
-        for sent in doc.sents:
+        sents = [doc[:]] if para.heading else doc.sents
+        for sent in sents:
             if sent.text.rstrip().endswith("?") or not any(t.pos_ in ("VERB", "AUX") for t in sent):
+                continue
+            if para.heading and (len(sent) < 4 or not any(t.pos_ == "VERB" for t in sent)):
                 continue
             frames = find_frames(sent)
             drafts = split_sentence(sent, frames)
+            if para.heading:
+                drafts = [d for d in drafts if d.role not in ("embedded", "statement")]
+                for d in drafts:
+                    d.role = "headline" if d.role == "main" else d.role
             made = []
             embedded_dates = {t for d in drafts if d.role == "embedded" for t in d.tokens if doc[t].ent_type_ == "DATE"}
             for i, draft in enumerate(drafts):
@@ -303,6 +323,7 @@ def extract_claims(sources: list[Source], *, progress: Callable[[int], None] | N
     for source in sources:
         rows = per_source.get(source.id, [])
         resolve_speakers(rows, source)
+        resolve_subject_pronouns(rows)
         carry_time(rows)
         claims += [row[1] for row in rows]
     return claims

@@ -8,6 +8,8 @@
 """
 from __future__ import annotations
 
+import re
+
 from checker.attribution import PERSON_NOUNS, speaker_kind
 from checker.models import Attribution, Claim, Source
 
@@ -57,6 +59,41 @@ def resolve_speakers(rows: list[tuple[int, Claim, object, int]], source: Source)
                     claim.attribution = Attribution(**{**speakers[-1].model_dump(), "time": None})
 
 
+_SUBJECT_PRONOUNS = {"he", "she"}
+
+
+def resolve_subject_pronouns(rows: list[tuple[int, Claim, object, int]]) -> None:
+    """'She checked in today' → 'Lindsay Lohan checked in today' in the text used for grouping,
+    with the person's key among the claim's terms: the nearest person named before the pronoun,
+    in its sentence or up to three sentences back."""
+    from checker.normalize.entities import canonical
+
+    persons: list[tuple[int, int, str]] = []   # (sentence no, token index, name)
+    seen_docs: set[int] = set()
+    for n, claim, draft, _ in rows:
+        doc = draft.head.doc
+        sent = draft.head.sent
+        key = (id(doc), sent.start)
+        if key not in seen_docs:
+            seen_docs.add(key)
+            persons += [(n, e.start, e.text) for e in doc.ents if e.label_ == "PERSON" and sent.start <= e.start < sent.end
+                        and len(e.text.split()) >= 1]
+        pron = next((draft.head.doc[i] for i in sorted(draft.tokens) if draft.head.doc[i].lower_ in _SUBJECT_PRONOUNS
+                     and draft.head.doc[i].dep_ in ("nsubj", "nsubjpass")), None)
+        if pron is None:
+            continue
+        before = [p for p in persons if p[0] < n or (p[0] == n and p[1] < pron.i)]
+        before = [p for p in before if p[0] >= n - 3]
+        if not before:
+            continue
+        name = max(before, key=lambda p: (p[0], p[1]))[2]
+        full = max((p[2] for p in persons if p[2].split()[-1] == name.split()[-1]), key=len)
+        claim.standalone = re.sub(rf"\b{pron.text}\b", full, claim.standalone, count=1)
+        person_key = canonical(full, "PERSON")
+        if person_key not in claim.terms:
+            claim.terms = sorted([*claim.terms, person_key])
+
+
 def _background(draft) -> bool:
     sent = draft.head.sent
     if any(t.lower_ in _BACKGROUND for t in sent):
@@ -83,15 +120,20 @@ def carry_time(rows: list[tuple[int, Claim, object, int]]) -> None:
                 and not any(c.time is not None for c, _ in items):
             last, age = None, 0  # dates of other events (a meeting named in passing): nothing to carry
             continue
-        dated = [c for c, _ in items if c.time is not None and c.time.origin in ("explicit", "sentence")]
+        dated = [c for c, d in items if c.time is not None and c.time.origin in ("explicit", "sentence")
+                 and d.role in ("main", "conj", "headline")]
+        if any(c.time is not None for c, _ in items) and not dated:
+            last, age = None, 0  # dated only in a side clause ("who starred in the 1950s"): not the story's time
+            continue
         if dated:
             if _background(items[0][1]):
                 last, age = None, 0
             else:
                 last, age = dated[0].time, 0
             continue
-        if any(c.time is not None for c, _ in items):
-            continue  # a tense bound of its own: nothing carried in, nothing carried on
+        if any(c.time is not None for c, _ in items) or any(
+                t.ent_type_ == "DATE" for _, d in items for t in d.head.sent):
+            continue  # a time of its own (a tense bound, or a date with nothing to resolve it against)
         if last is not None and age < 2:
             for c, _ in items:
                 c.time = last.model_copy(update={"origin": "context"})

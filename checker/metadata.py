@@ -92,12 +92,16 @@ def infer_published(lines: list[str]) -> dt.date | None:
     """A publication date from the first lines: a stamp, then "N days ago" counted back."""
     stamp = None
     for line in lines:
-        m = _ISO.search(line) or None
-        if m:
-            stamp = _date(*m.groups())
-        else:
-            w = _WRITTEN.search(line)
-            stamp = _written_date(w) if w and len(line.split()) <= 12 else None
+        # A date line, not a date inside a sentence ("born April 22, 1923"): the date fills most
+        # of the line, or a label such as "Published" or "date" introduces it.
+        m = _ISO.search(line) or _WRITTEN.search(line)
+        if not m:
+            continue
+        rest = (line[:m.start()] + line[m.end():]).strip()
+        labelled = re.match(r"^(?:date|published|posted|updated|first published|last updated)\b", line.strip(), re.I)
+        if not labelled and len(rest.split()) > 5:
+            continue
+        stamp = _date(*m.groups()) if m.re is _ISO else _written_date(m)
         if stamp:
             break
     if stamp is None:

@@ -33,6 +33,7 @@ class Paragraph:
     start: int
     text: str
     section: int = 0
+    heading: bool = False
 
 
 def normalize_for_parse(text: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+import warnings
 
 from checker.models import Quantity
 
@@ -37,8 +38,11 @@ _NOT_UNITS = {"way", "sided", "handed", "fold", "party", "time", "timer"}
 
 @functools.lru_cache(maxsize=1)
 def _quantulum():
-    from quantulum3 import parser
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # its bundled classifier warns about the scikit-learn version
+        from quantulum3 import parser
 
+        parser.parse("1 km")
     return parser
 
 
@@ -134,7 +138,9 @@ def _value(text: str, group_text: str) -> tuple[float | None, str | None, str]:
     if low in VAGUE_PLURALS:
         return float(VAGUE_PLURALS[low]), None, "count"
     try:
-        parsed = _quantulum().parse(text)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            parsed = _quantulum().parse(text)
     except Exception:  # quantulum3 fails on some odd strings; fall back to the plain number
         parsed = []
     for q in parsed:

@@ -103,6 +103,8 @@ def resolve(text: str, published: dt.date | None, *, future: bool = False) -> Ti
         return bounded(inner, rel.group(1), published) if inner else None
     if not s or _DURATION.match(s) and " ago" not in s:
         return None
+    if re.fullmatch(r"\d{1,3}", s):
+        return None  # "Comeaux, 49": an age the tagger took for a date
     for name, pattern in _PATTERNS:
         m = pattern.match(s)
         if m:
