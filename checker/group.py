@@ -36,8 +36,8 @@ class GroupSettings:
     fact_average: float = 0.66
     lexical_weight: float = 0.35
     soft_time_penalty: float = 0.2
-    event_link: float = 0.55
-    event_average: float = 0.45
+    event_link: float = 0.45
+    event_average: float = 0.35
 
 
 def candidate_pairs(vectors: np.ndarray, k: int, min_cosine: float) -> list[tuple[int, int, float]]:

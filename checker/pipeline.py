@@ -10,10 +10,11 @@ from typing import Protocol
 from checker.claims import extract_claims
 from checker.embed import Embedder, SentenceTransformerEmbedder, embed_texts
 from checker.facts import build_events, build_facts
-from checker.group import GroupSettings, group_events, group_facts
+from checker.group import GroupSettings, group_facts
 from checker.ingest import load_sources
 from checker.models import Report
 from checker.store import Store
+from checker.stories import group_events_by_story
 
 
 class Progress(Protocol):
@@ -58,7 +59,9 @@ def run(paths: Iterable[str | pathlib.Path], *, store: str | pathlib.Path | None
         facts = build_facts(clusters, claims, sources, vectors)
         index = {c.id: i for i, c in enumerate(claims)}
         members = [[index[cid] for cid in f.claims] for f in facts]
-        events = build_events(group_events(facts, members, claims, vectors, settings), facts)
+        progress.stage("grouping facts into events")
+        events = build_events(group_events_by_story(facts, members, claims, vectors, sources,
+                                                    group_settings=settings), facts)
         in_facts = {cid for f in facts for cid in f.claims}
         claims = [c for c in claims if c.id in in_facts]  # dated statements that joined nothing
         notes = list(ingested.warnings)
