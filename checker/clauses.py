@@ -75,6 +75,11 @@ def polarity(head) -> tuple[str, bool]:
     True); "refused to condemn" → (condemn, True); "rejected the deal" → (reject, False)."""
     negated = any(c.dep_ == "neg" for c in head.children)
     lemma = head.lemma_.lower()
+    if lemma == "be":  # "it is (not) a moral one": the predicate is what it is said to be
+        comp = [c for c in head.children if c.dep_ in ("attr", "acomp")]
+        if comp:
+            mod = [m.lemma_.lower() for m in comp[0].children if m.dep_ == "amod"]
+            lemma = "be " + (mod[0] if mod and comp[0].lemma_.lower() in ("one", "thing") else comp[0].lemma_.lower())
     if lemma in NEGATIVE_VERBS:
         comp = [c for c in head.children if c.dep_ == "xcomp"]
         if comp:

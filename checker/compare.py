@@ -74,6 +74,8 @@ def _verdict(pid: str, ca: list[Claim], cb: list[Claim], scorer: PairScorer, ind
         used_a.add(x.id)
         used_b.add(y.id)
         rel = compare_claims(x, y)
+        if rel.relation == "differs" and rel.kind == "number" and _numbers_stated_elsewhere(x, y, ca, cb):
+            continue
         if rel.relation == "differs":
             return Comparison(id=pid, relation="contradicts", kind=rel.kind, detail=rel.detail, score=round(s, 3))
         if rel.relation == "partial":
@@ -81,6 +83,16 @@ def _verdict(pid: str, ca: list[Claim], cb: list[Claim], scorer: PairScorer, ind
     return Comparison(id=pid, relation="corroborates", kind="partial" if partial else None,
                       detail="; ".join(partial) or "no difference in numbers, dates, quotes or negation",
                       score=round(best, 3))
+
+
+def _numbers_stated_elsewhere(x: Claim, y: Claim, ca: list[Claim], cb: list[Claim]) -> bool:
+    """Whether each side's numbers in the clash are stated somewhere in the other statement
+    (a premise giving a rate in one sentence and the total in the next)."""
+    from checker.judge import compare_numbers
+
+    all_a = Claim(**{**x.model_dump(), "quantities": [q for c in ca for q in c.quantities]})
+    all_b = Claim(**{**y.model_dump(), "quantities": [q for c in cb for q in c.quantities]})
+    return compare_numbers(all_a, y) is None or compare_numbers(x, all_b) is None
 
 
 def compare(a: str, b: str, *, embedder: Embedder | None = None, published: dt.date | None = None) -> Comparison:

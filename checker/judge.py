@@ -63,26 +63,41 @@ def _mods(q: Quantity) -> set[str]:
     return {m.lower() for m in q.modifiers if m[:1].isupper()}
 
 
+def _descriptors(q: Quantity) -> set[str]:
+    return {m.lower() for m in q.modifiers if not m[:1].isupper() and m.isalpha()}
+
+
+def same_measure(a: Quantity, b: Quantity) -> bool:
+    """Whether two quantities measure the same thing: kind, unit, counted noun (warship/ship),
+    and no clash of distinctive modifiers ('Chinese' / 'Russian', 'college' / 'world' records)."""
+    if a.kind != b.kind or "part" in (a.qualifier, b.qualifier):
+        return False
+    if a.kind == "count":
+        if not _nouns_match(a.counted, b.counted):
+            return False
+    elif not (a.unit and a.unit == b.unit and (not a.counted or not b.counted or _nouns_match(a.counted, b.counted))):
+        return False
+    for mods in (_mods, _descriptors):
+        ma, mb = mods(a), mods(b)
+        if ma and mb and not ma & mb:
+            return False
+    return True
+
+
+def _compatible(a: Quantity, b: Quantity) -> bool:
+    (lo1, hi1), (lo2, hi2) = interval(a), interval(b)
+    return not (hi1 < lo2 or hi2 < lo1)
+
+
 def align_quantities(qa: list[Quantity], qb: list[Quantity]) -> list[tuple[list[Quantity], list[Quantity]]]:
     """Groups of quantities that state the same measure on both sides.
 
-    Evidence of alignment: the same unit, the same counted noun (or one ending in the
-    other: warship/ship), or a parallel list whose distinctive modifiers match one to one
-    ("four Chinese and four Russian warplanes" / "two Chinese ... and two Russian ... bombers")."""
-    out = []
-    used_a, used_b = set(), set()
-    for i, a in enumerate(qa):
-        for j, b in enumerate(qb):
-            if j in used_b or i in used_a or a.kind != b.kind:
-                continue
-            same_measure = (a.kind != "count" and a.unit and a.unit == b.unit and _nouns_match(a.counted, b.counted)) \
-                or (a.kind == "count" and _nouns_match(a.counted, b.counted))
-            if same_measure and (not _mods(a) or not _mods(b) or _mods(a) & _mods(b)):
-                out.append(([a], [b]))
-                used_a.add(i)
-                used_b.add(j)
-    rest_a = [q for i, q in enumerate(qa) if i not in used_a and q.kind == "count"]
-    rest_b = [q for j, q in enumerate(qb) if j not in used_b and q.kind == "count"]
+    Evidence of alignment: the same unit or counted noun with no clash of modifiers, or a
+    parallel list whose distinctive modifiers match one to one ("four Chinese and four Russian
+    warplanes" / "two Chinese ... and two Russian ... bombers")."""
+    out = [([a], [b]) for a in qa for b in qb if same_measure(a, b)]
+    rest_a = [q for q in qa if q.kind == "count" and q.qualifier != "part" and not any(same_measure(q, b) for b in qb)]
+    rest_b = [q for q in qb if q.kind == "count" and q.qualifier != "part" and not any(same_measure(a, q) for a in qa)]
     if len(rest_a) >= 2 and len(rest_a) == len(rest_b):
         mods_a = [_mods(q) for q in rest_a]
         mods_b = [_mods(q) for q in rest_b]
@@ -107,15 +122,28 @@ def _describe_list(qs: list[Quantity]) -> str:
 
 
 def compare_numbers(a: Claim, b: Claim) -> str | None:
-    """A detail in words when aligned numbers cannot both be true, else None."""
+    """A detail in words when aligned numbers cannot both be true, else None.
+
+    A number that is compatible with any same-measure number on the other side, or whose
+    value the other side states at all (the noun may be left out: "grown to 20"), is matched."""
+    values_a = [q for q in a.quantities if q.qualifier != "part"]
+    values_b = [q for q in b.quantities if q.qualifier != "part"]
+
+    def stated(q: Quantity, others: list[Quantity]) -> bool:
+        return any(_compatible(q, o) and o.kind == q.kind for o in others)
+
     for ga, gb in align_quantities(a.quantities, b.quantities):
-        clash = False
-        for x, y in zip(ga, gb):
-            (lo1, hi1), (lo2, hi2) = interval(x), interval(y)
-            if hi1 < lo2 or hi2 < lo1:
-                clash = True
-        if clash:
-            return f"{_describe_list(ga)} vs {_describe_list(gb)}"
+        if len(ga) > 1:  # a parallel list: every member must hold
+            if any(not _compatible(x, y) for x, y in zip(ga, gb)):
+                return f"{_describe_list(ga)} vs {_describe_list(gb)}"
+            continue
+        x, y = ga[0], gb[0]
+        if _compatible(x, y) or stated(x, values_b) or stated(y, values_a):
+            continue
+        if any(_compatible(x, o) for o in values_b if same_measure(x, o)) or \
+                any(_compatible(o, y) for o in values_a if same_measure(o, y)):
+            continue
+        return f"{x.describe()} vs {y.describe()}"
     return None
 
 

@@ -13,8 +13,8 @@ from pydantic import BaseModel, Field
 
 Precision = Literal["day", "week", "month", "quarter", "year", "decade", "range"]
 TimeOrigin = Literal["explicit", "sentence", "tense", "context"]
-Qualifier = Literal["exact", "at_least", "more_than", "at_most", "less_than", "about"]
-QuantityKind = Literal["count", "measure", "money", "percent"]
+Qualifier = Literal["exact", "at_least", "more_than", "at_most", "less_than", "about", "part"]
+QuantityKind = Literal["count", "measure", "money", "percent", "rate"]
 AttributionKind = Literal["outlet", "person", "official", "cited_outlet", "unnamed"]
 ClaimKind = Literal["assertion", "headline", "embedded_event", "statement"]
 RelationName = Literal["corroborates", "partial", "differs", "unrelated"]
@@ -92,7 +92,7 @@ class Quantity(BaseModel):
 
     def describe(self) -> str:
         q = {"exact": "", "at_least": "at least ", "more_than": "more than ", "at_most": "at most ",
-             "less_than": "less than ", "about": "about "}[self.qualifier]
+             "less_than": "less than ", "about": "about ", "part": "(part) "}[self.qualifier]
         v = f"{self.value:g}" if abs(self.value) < 1e6 else f"{self.value:,.0f}"
         noun = self.counted or ""
         if self.unit and self.kind != "count":

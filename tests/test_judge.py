@@ -31,6 +31,14 @@ def test_counts_that_cannot_both_hold_differ_with_both_values_in_words():
     ("More than 3,000 people were evacuated.", "Some 3,200 people were evacuated."),
     ("The storm killed 79 people.", "The storm took the lives of 79 people."),
     ("Trade rose to $20.83 billion.", "Trade rose to about $21 billion."),
+    ("Twenty-five people were taken to hospitals.", "25 people were taken to hospitals."),
+    ("The boat capsized two more times before he was rescued.", "His sailboat capsized three times."),
+    ("Three members of the 11-person crew were rescued.", "11 crew members were on board."),
+    ("There were 8,000 victims per day for 100 days.", "There were 800,000 victims."),
+    ("Britain has about 4,100 troops in Iraq, after the United States, which has about 142,500.",
+     "After the 142,500 US troops, Britain has the second-largest contingent: 4,100 troops."),
+    ("Most lingerie has less than 4 % cotton.", "Most lingerie has 4 % cotton and less."),
+    ("He broke two college records.", "He set 21 world records."),
 ])
 def test_consistent_numbers_are_not_alarms(a, b):
     assert verdict(a, b).relation != "differs"

@@ -32,6 +32,10 @@ WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70
 VAGUE_PLURALS = {"dozens": 24, "hundreds": 200, "thousands": 2000, "millions": 2e6, "billions": 2e9, "scores": 40}
 _DESIGNATOR = re.compile(r"^[A-Za-z]+-?\d+[A-Za-z]*$|^\d+[A-Za-z]+\d*$")
 _SKIP_ENTS = {"DATE", "TIME", "ORDINAL"}
+_ORDINAL_WORD = re.compile(r"^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+                           r"\w+teenth|\w+ieth|hundredth|thousandth|millionth|billionth|half|quarter)$")
+_PART_WORDS = {"other", "another", "more", "additional", "remaining", "further", "extra"}
+_RATE_UNITS = {"day", "week", "month", "year", "hour", "minute", "second", "capita", "person", "head", "game"}
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _NOT_UNITS = {"way", "sided", "handed", "fold", "party", "time", "timer"}
 
@@ -58,6 +62,8 @@ def _is_number(tok) -> bool:
         return tok.i + 2 < len(doc) and doc[tok.i + 2].lower_ == "dozen"
     if not (tok.like_num or tok.pos_ == "NUM"):
         return False
+    if tok.is_alpha and _ORDINAL_WORD.match(low):
+        return False  # "a third of", "the fifth": fractions and ranks, not counts
     if low == "one" and tok.dep_ != "nummod":
         return False
     i = tok.i
@@ -83,8 +89,11 @@ def _is_number(tok) -> bool:
 def _group(tokens) -> list[list]:
     groups, current = [], []
     for tok in tokens:
-        if _is_number(tok) or (current and tok.lower_ in ("a", "and") and tok.i + 1 < len(tok.doc)
-                               and tok.doc[tok.i + 1].lower_ in ("dozen", "half", "hundred")):
+        doc = tok.doc
+        joins_words = current and tok.text == "-" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in WORDS \
+            and current[-1].lower_ in WORDS  # "Twenty-five"
+        if _is_number(tok) or joins_words or (current and tok.lower_ in ("a", "and") and tok.i + 1 < len(doc)
+                                              and doc[tok.i + 1].lower_ in ("dozen", "half", "hundred")):
             if current and tok.i != current[-1].i + 1:
                 groups.append(current)
                 current = []
@@ -103,6 +112,14 @@ def _qualifier(doc, first_i: int) -> tuple[str, int]:
         if before.endswith(phrase) and q != "exact":
             return q, first_i - len(phrase.split())
     return "exact", first_i
+
+
+def _after_qualifier(after: str) -> str:
+    """Bounds written after the number: "4 % and less", "20 or more"."""
+    m = re.search(r"\b(?:and|or)\s+(less|fewer|lower|below|under|more|higher|above|over|greater)\b", after)
+    if not m or len(after[:m.start()].split()) > 3:
+        return "exact"
+    return "at_most" if m.group(1) in ("less", "fewer", "lower", "below", "under") else "at_least"
 
 
 def _counted(doc, group) -> tuple[str | None, list[str], object | None]:
@@ -131,10 +148,60 @@ def _counted(doc, group) -> tuple[str | None, list[str], object | None]:
     return head.lemma_.lower(), mods, head
 
 
+def words_to_number(text: str) -> float | None:
+    """'twenty-five' → 25, 'two hundred thousand' → 200000; None when not all number words."""
+    words = [w for w in re.split(r"[\s-]+", text.lower()) if w and w != "and"]
+    if not words or not all(w in WORDS for w in words):
+        return None
+    total, current = 0.0, 0.0
+    for w in words:
+        v = WORDS[w]
+        if v in (100,):
+            current = (current or 1) * v
+        elif v >= 1000:
+            total += (current or 1) * v
+            current = 0.0
+        else:
+            current += v
+    return total + current
+
+
+def _is_part(doc, group, head) -> bool:
+    """A part or an addition, not a total: "three of the members", "three members of the crew",
+    "the other four", "two more times", "including two flight attendants"."""
+    first, last = group[0], group[-1]
+    before = {t.lower_ for t in doc[max(0, first.i - 2):first.i]}
+    if before & (_PART_WORDS - {"more"}) or (last.i + 1 < len(doc) and doc[last.i + 1].lower_ in _PART_WORDS):
+        return True  # "the other four", "two more times" (but "more than 900" is a bound)
+    if first.i > 0 and doc[first.i - 1].lower_ == "including":
+        return True
+    for anchor in (last, head):
+        if anchor is None:
+            continue
+        for c in anchor.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                objs = [o for o in c.children if o.dep_ == "pobj"]
+                if objs and any(d.dep_ in ("det", "poss") and d.lower_ not in ("a", "an") for d in objs[0].children):
+                    return True
+    return False
+
+
+def _is_rate(doc, anchor) -> bool:
+    """'8,000 victims per day', 'a day', 'each year', 'annually': a rate, not a total."""
+    window = [t.lower_ for t in doc[anchor.i + 1:anchor.i + 4]]
+    if any(w in ("daily", "weekly", "monthly", "annually", "yearly", "hourly") for w in window):
+        return True
+    return any(a in ("per", "a", "an", "each", "every") and b.rstrip("s") in _RATE_UNITS
+               for a, b in zip(window, window[1:]))
+
+
 def _value(text: str, group_text: str) -> tuple[float | None, str | None, str]:
-    low = group_text.lower()
+    low = group_text.lower().replace(" - ", "-")
     if low in WORDS:
         return float(WORDS[low]), None, "count"
+    worded = words_to_number(low)
+    if worded is not None:
+        return worded, None, "count"
     if low in VAGUE_PLURALS:
         return float(VAGUE_PLURALS[low]), None, "count"
     try:
@@ -175,6 +242,9 @@ def extract_quantities(doc, token_ids: set[int], offset: int) -> list[Quantity]:
         if start_i > 0 and doc[start_i - 1].tag_ == "$":
             start_i -= 1
         qualifier, _ = _qualifier(doc, start_i)
+        after = " ".join(t.lower_ for t in doc[end_i + 1:end_i + 6])
+        if qualifier == "exact":
+            qualifier = _after_qualifier(after)
         phrase = doc[start_i:end_i + 1].text
         group_text = " ".join(t.text for t in group)
         value, unit, kind = _value(phrase, group_text)
@@ -188,6 +258,10 @@ def extract_quantities(doc, token_ids: set[int], offset: int) -> list[Quantity]:
             mods = []
         if group_text.lower() in VAGUE_PLURALS and qualifier == "exact":
             qualifier = "at_least"
+        if _is_part(doc, group, head):
+            qualifier = "part"
+        if _is_rate(doc, head if head is not None else group[-1]):
+            kind = "rate"
         out.append(Quantity(value=value, unit=unit, counted=counted, modifiers=mods, qualifier=qualifier, kind=kind,
                             text=doc[start_i:end_i + 1].text, start=offset + doc[start_i].idx,
                             end=offset + doc[end_i].idx + len(doc[end_i].text)))
