@@ -15,6 +15,7 @@ from checker.attribution import Frame, find_frames, quote_spans, speaker_kind
 from checker.boilerplate import analyse_layout
 from checker.clauses import Draft, polarity, split_sentence
 from checker.context import carry_time, resolve_speakers, resolve_subject_pronouns
+from checker.markup import mask_markdown
 from checker.models import Attribution, Claim, EntityMention, Quote, Source, TimeSpan
 from checker.nlp import Paragraph, parse_paragraphs
 from checker.normalize.entities import canonical, described_capitals
@@ -209,12 +210,13 @@ def _standalone(doc, draft: Draft, attribution: Attribution) -> str:
     return text.strip(" ,;")
 
 
-def _draft_to_claim(source: Source, para: Paragraph, doc, sent, draft: Draft, quotes: list[tuple[int, int]],
+def _draft_to_claim(source: Source, text_of_source: str, para: Paragraph, doc, sent, draft: Draft,
+                    quotes: list[tuple[int, int]],
                     occurrences: dict[str, int], embedded_dates: set[int] = frozenset()) -> Claim | None:
     segments = _segments(doc, draft.tokens, para.start)
     if not segments:
         return None
-    text = " … ".join(source.text[a:b] for a, b in segments)
+    text = " … ".join(" ".join(text_of_source[a:b].split()) for a, b in segments)
     if sum(ch.isalpha() for ch in text) < 8:
         return None
     kind = {"embedded": "embedded_event", "statement": "statement", "headline": "headline"}.get(draft.role, "assertion")
@@ -233,7 +235,7 @@ def _draft_to_claim(source: Source, para: Paragraph, doc, sent, draft: Draft, qu
         for a, b in segments:
             lo, hi = max(qa + para.start, a), min(qb + para.start, b)
             if hi - lo >= 2:
-                claim_quotes.append(Quote(text=source.text[lo:hi], start=lo, end=hi))
+                claim_quotes.append(Quote(text=text_of_source[lo:hi], start=lo, end=hi))
     quantities = [] if kind == "statement" else extract_quantities(doc, draft.tokens, para.start)
     return Claim(
         id=claim_id(source.id, kind, text, occurrences[key]), source=source.id, start=segments[0][0],
@@ -241,7 +243,7 @@ def _draft_to_claim(source: Source, para: Paragraph, doc, sent, draft: Draft, qu
         sentence=(para.start + sent.start_char, para.start + sent.end_char), kind=kind,
         standalone=_standalone(doc, draft, attribution), attribution=attribution, quotes=claim_quotes,
         quantities=quantities, ordinals=ordinals(doc, draft.tokens), time=time,
-        entities=_entities(doc, draft.tokens, para.start, [(a, source.text[a:b]) for a, b in segments]),
+        entities=_entities(doc, draft.tokens, para.start, [(a, text_of_source[a:b]) for a, b in segments]),
         predicate=polarity(draft.head)[0], negated=draft.negated, terms=_terms(doc, draft, attribution, kind))
 
 
@@ -276,18 +278,20 @@ def extract_claims(sources: list[Source], *, progress: Callable[[int], None] | N
     """
     paragraphs: list[Paragraph] = []
     by_id = {s.id: s for s in sources}
+    texts = {s.id: mask_markdown(s.text) if s.markup == "markdown" else s.text for s in sources}
     for source in sources:
+        text = texts[source.id]
         if layout:
-            found = analyse_layout(source.text, outlet=source.outlet, title=source.title)
+            found = analyse_layout(text, outlet=source.outlet, title=source.title)
             source.body, source.removed = found.body, found.removed
             headings = sorted(found.headings)
         else:
-            source.body, headings = [(0, len(source.text))], []
+            source.body, headings = [(0, len(text))], []
         section = 0
         items = sorted([(a, b, False) for a, b in source.body] + [(a, b, True) for a, b in headings])
         for a, b, is_heading in items:
             section += is_heading
-            paragraphs.append(Paragraph(source=source.id, start=a, text=source.text[a:b], section=section,
+            paragraphs.append(Paragraph(source=source.id, start=a, text=text[a:b], section=section,
                                         heading=is_heading))
     claims: list[Claim] = []
     per_source: dict[str, list[tuple[int, Claim, Draft, int]]] = {}
@@ -312,7 +316,8 @@ def extract_claims(sources: list[Source], *, progress: Callable[[int], None] | N
             embedded_dates = {t for d in drafts if d.role == "embedded" for t in d.tokens if doc[t].ent_type_ == "DATE"}
             for i, draft in enumerate(drafts):
                 own = embedded_dates if draft.role != "embedded" else set()
-                claim = _draft_to_claim(source, para, doc, sent, draft, quotes, occurrences.setdefault(source.id, {}), own)
+                claim = _draft_to_claim(source, texts[source.id], para, doc, sent, draft, quotes,
+                                        occurrences.setdefault(source.id, {}), own)
                 if claim is not None:
                     made.append((i, draft, claim))
             _link_sentence(made, source.published)

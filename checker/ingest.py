@@ -169,7 +169,8 @@ def load_sources(paths: Iterable[str | pathlib.Path], *, encoding: str | None = 
             if folder not in sidecars:
                 sidecars[folder] = read_sidecar(folder / SIDECAR_NAME) if (folder / SIDECAR_NAME).exists() else {}
             entry = sidecars[folder].get(path.name) or sidecars[folder].get(path.stem) or {}
-        source = Source(id=sid, path=str(path), text=text,
+        markup = "html" if is_html else "markdown" if path.suffix.lower() in (".md", ".markdown") else "text"
+        source = Source(id=sid, path=str(path), text=text, markup=markup,
                         content_hash=hashlib.sha256(text.encode()).hexdigest()[:16])
         for key, value in entry.items():
             if key in ("outlet", "published", "url", "title") and value:

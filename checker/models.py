@@ -42,6 +42,7 @@ class Source(BaseModel):
     url: str | None = None
     title: str | None = None
     content_hash: str = ""
+    markup: Literal["text", "markdown", "html"] = "text"
     metadata_origin: dict[str, str] = Field(default_factory=dict)
     body: list[tuple[int, int]] = Field(default_factory=list)
     removed: list[Removed] = Field(default_factory=list)

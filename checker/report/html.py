@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
+from checker.markup import mask_markdown
 from checker.models import Claim, Report
 from checker.report.tables import ReportTables, outlet_labels
 
@@ -43,13 +44,13 @@ def _template():
 
 def render_html(report: Report, tables: ReportTables) -> str:
     claims = report.claim_index()
-    sources = report.source_index()
     labels = outlet_labels(report)
     columns = list(tables.matrix.columns)
     first_claim: dict[tuple[str, str], str] = {}
     for f in report.facts:
         for cid in f.claims:
             first_claim.setdefault((f.id, labels[claims[cid].source]), cid)
+    texts = {s.id: mask_markdown(s.text) if s.markup == "markdown" else s.text for s in report.sources}
     facts = []
     for f in report.facts:
         row = tables.matrix.loc[f.id]
@@ -57,7 +58,7 @@ def render_html(report: Report, tables: ReportTables) -> str:
             "fact": f, "outlets": len({labels[claims[c].source] for c in f.claims}),
             "cells": [(col, row[col], first_claim.get((f.id, col))) for col in columns],
             "claims": [{"claim": claims[c], "label": labels[claims[c].source],
-                        "pieces": highlight(sources[claims[c].source].text, claims[c])} for c in f.claims],
+                        "pieces": highlight(texts[claims[c].source], claims[c])} for c in f.claims],
             "discrepancies": [{"d": d, "a": labels[claims[d.claims[0]].source], "b": labels[claims[d.claims[1]].source]}
                               for d in f.discrepancies],
         })
