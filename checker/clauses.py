@@ -315,8 +315,10 @@ def embedded_events(sent, drafts: list[Draft]) -> list[Draft]:
         if not dates or len(ids) < 3 or not (repaired or _adjunct_event(tok)):
             continue
         subject = []
-        if tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "PROPN", "NOUN") and parent is not None:
-            subject = drafts[parent].subject
+        prep = tok.head
+        if tok.dep_ == "pobj" and prep.lower_ not in _TEMPORAL_PREPS and prep.i > 0 and doc[prep.i - 1].text == "," \
+                and parent is not None:
+            subject = drafts[parent].subject  # "Xi, in a meeting with Putin last month, ...": Xi met Putin
         out.append(Draft(tokens=ids, head=tok, role="embedded", parent=parent, subject=subject))
     return out
 

@@ -89,6 +89,13 @@ def _rank_vs_count(a: Claim, b: Claim) -> bool:
         and not any(q.kind == "count" for q in a.quantities)
 
 
+def _count_vs_mention(a: Claim, b: Claim) -> bool:
+    """`a` counts something (six exercises) that `b` only mentions, with no count of its own."""
+    counted = {q.counted for q in a.quantities if q.kind == "count" and q.qualifier != "part" and q.counted}
+    mine = {q.counted for q in b.quantities if q.kind == "count" and q.counted}
+    return bool(counted & set(b.terms)) and not (counted & mine) and not any(q.kind == "count" for q in b.quantities)
+
+
 class PairScorer:
     """Scores claim pairs; knows the corpus' term weights (IDF)."""
 
@@ -116,6 +123,8 @@ class PairScorer:
         a, b = self.claims[i], self.claims[j]
         if a.source == b.source and a.sentence == b.sentence:
             return True
+        if a.source != b.source and "headline" in (a.kind, b.kind):
+            return True  # a headline sums up its own article; matching it across outlets glues unlike facts
         return time_relation(a.time, b.time) == "conflict"
 
     def score(self, i: int, j: int, cos: float | None = None) -> float:
@@ -141,6 +150,8 @@ class PairScorer:
             s -= 0.1  # two people's statements are two facts, unless their words match
         if _rank_vs_count(a, b) or _rank_vs_count(b, a):
             s -= 0.15  # "their first exercise" is not "six exercises"
+        if _count_vs_mention(a, b) or _count_vs_mention(b, a):
+            s -= 0.15  # "six exercises last year" is not "bombers conducted exercises in May"
         return s
 
 

@@ -69,13 +69,31 @@ class TimeSpan(BaseModel):
         return self.start <= other.start and other.end <= self.end
 
     def describe(self) -> str:
-        if self.precision == "day" or self.start == self.end:
-            return self.start.strftime("%a %-d %b %Y")
+        """The time in words: 'Tue 24 May 2022', 'May 2022', 'since March 2023', '13–31 Aug 2022'."""
+        a, b = self.start, self.end
+        if self.precision == "day" or a == b:
+            return a.strftime("%a %-d %b %Y")
         if self.precision == "month":
-            return self.start.strftime("%B %Y")
+            return a.strftime("%B %Y")
         if self.precision == "year":
-            return str(self.start.year)
-        return f"{self.start.isoformat()}..{self.end.isoformat()}"
+            return str(a.year)
+        if self.precision == "decade":
+            return f"the {a.year}s"
+        if self.precision == "week":
+            return f"week of {a.strftime('%-d %b %Y')}"
+        if b.year >= 2100:
+            return f"since {a.strftime('%-d %b %Y')}"
+        if a.year <= 1900:
+            return f"before {b.strftime('%-d %b %Y')}"
+        if self.text.startswith(("since", "after")):
+            return f"{self.text.split()[0]} {a.strftime('%-d %b %Y')}"
+        if (a.month, a.day, b.month, b.day) == (1, 1, 12, 31):
+            return f"{a.year}–{b.year}"
+        if a.year == b.year and a.month == b.month:
+            return f"{a.day}–{b.strftime('%-d %b %Y')}"
+        if a.year == b.year:
+            return f"{a.strftime('%-d %b')} – {b.strftime('%-d %b %Y')}"
+        return f"{a.strftime('%-d %b %Y')} – {b.strftime('%-d %b %Y')}"
 
 
 class Quantity(BaseModel):

@@ -26,13 +26,14 @@ D = dt.date.fromisoformat
     ("the first seven months of 2022", "2022-08-13", "2022-01-01", "2022-07-31", "range"),
     ("earlier this year", "2022-05-24", "2022-01-01", "2022-05-24", "range"),
     ("5 days ago", "2022-08-18", "2022-08-13", "2022-08-13", "day"),
+    ("in recent months", "2023-07-16", "2023-01-14", "2023-07-16", "range"),
 ])
 def test_resolves_news_dates(text, published, start, end, precision):
     span = resolve(text, D(published))
     assert (span.start, span.end, span.precision) == (D(start), D(end), precision)
 
 
-@pytest.mark.parametrize("text", ["two decades", "69-year-old", "recent months", "13-hour"])
+@pytest.mark.parametrize("text", ["two decades", "69-year-old", "for years", "13-hour", "49"])
 def test_durations_and_vague_expressions_are_not_times(text):
     assert resolve(text, D("2023-07-17")) is None
 

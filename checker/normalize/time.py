@@ -29,6 +29,7 @@ _WD = r"(?P<weekday>" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\
 _UNIT = r"(?P<unit>day|week|month|year|decade)s?"
 _NUM = r"(?P<n>\d+|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
 
+_RECENT = re.compile(r"^(?:the )?(?:recent|last few|past few|past several|last several) (?P<unit>days|weeks|months|years)$")
 _PATTERNS = [
     ("iso", re.compile(r"^(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})$")),
     ("day_month", re.compile(rf"^(?P<d>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?{_M},?(?: (?P<y>\d{{4}}))?$")),
@@ -47,6 +48,7 @@ _PATTERNS = [
     ("ago", re.compile(rf"^{_NUM} {_UNIT} ago$")),
     ("first_months", re.compile(r"^(?:the )?first (?P<n>\w+) months of (?P<y>\d{4})$")),
     ("weekend", re.compile(r"^(?:the )?weekend$")),
+    ("recent", _RECENT),
     ("this_year_part", re.compile(r"^(?P<part>earlier|later) (?:this|in the) year$")),
 ]
 _VAGUE = re.compile(r"\b(recent|decades|years|months|weeks|annual|annually|daily|weekly|monthly|yearly|"
@@ -59,7 +61,7 @@ def _clean(text: str) -> str:
     s = text.strip().lower().replace("’", "'").replace("–", "-")
     s = re.sub(r"\s+", " ", s)
     s = re.sub(r"^(?:on|in|at|during|by|of|the|this past|from)\s+(?=\S)", lambda m: "this past " if m.group().strip() == "this past" else "", s)
-    s = re.sub(r"^(?:on|in|the)\s+", "", s)
+    s = re.sub(r"^(?:on|in|the|over)\s+", "", s)
     return s.strip(" ,.;:")
 
 
@@ -101,7 +103,7 @@ def resolve(text: str, published: dt.date | None, *, future: bool = False) -> Ti
     if rel:
         inner = resolve(rel.group(2), published, future=future)
         return bounded(inner, rel.group(1), published) if inner else None
-    if not s or _DURATION.match(s) and " ago" not in s:
+    if not s or _DURATION.match(s) and " ago" not in s and not _RECENT.match(s):
         return None
     if re.fullmatch(r"\d{1,3}", s):
         return None  # "Comeaux, 49": an age the tagger took for a date
@@ -187,6 +189,9 @@ def _from_match(name: str, m: re.Match, text: str, pub: dt.date | None, future: 
                 y = pub.year - n
                 return _span(dt.date(y, 1, 1), dt.date(y, 12, 31), "year", text)
             return None
+        if name == "recent":
+            back = {"days": 10, "weeks": 60, "months": 183, "years": 5 * 365}[g["unit"]]
+            return _span(pub - dt.timedelta(days=back), pub, "range", text)
         if name == "weekend":
             return _relative("this", "weekend", text, pub, future)
         if name == "this_year_part":

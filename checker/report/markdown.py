@@ -23,7 +23,8 @@ def _who(c: Claim) -> str:
 
 
 def _claim_line(c: Claim, labels: dict[str, str]) -> str:
-    when = f" — {c.time.describe()}" if c.time and c.time.origin in ("explicit", "sentence") else ""
+    when = f" — {c.time.describe()}" if c.time and c.time.origin in ("explicit", "sentence") \
+        and c.kind != "statement" else ""
     return f"- **{labels.get(c.source, c.source)}**: “{_cell(c.text, 400)}” — said by {_who(c)}{when}"
 
 
