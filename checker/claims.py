@@ -244,7 +244,8 @@ def _draft_to_claim(source: Source, text_of_source: str, para: Paragraph, doc, s
         standalone=_standalone(doc, draft, attribution), attribution=attribution, quotes=claim_quotes,
         quantities=quantities, ordinals=ordinals(doc, draft.tokens), time=time,
         entities=_entities(doc, draft.tokens, para.start, [(a, text_of_source[a:b]) for a, b in segments]),
-        predicate=polarity(draft.head)[0], negated=draft.negated, terms=_terms(doc, draft, attribution, kind))
+        predicate=polarity(draft.head)[0], negated=draft.negated, terms=_terms(doc, draft, attribution, kind),
+        hedged=any(c.dep_ == "aux" and c.lower_ in ("could", "might", "may") for c in draft.head.children))
 
 
 def _link_sentence(made: list[tuple[int, Draft, Claim]], published) -> None:

@@ -13,7 +13,7 @@ import re
 
 from rapidfuzz import fuzz
 
-from checker.models import Claim, Quantity, Relation, TimeSpan
+from checker.models import Claim, Quantity, Relation, TimeSpan, plural
 from checker.normalize.entities import same_org, same_person
 
 _INTERVAL_SLACK = {"about": 0.15}
@@ -118,14 +118,18 @@ def _describe_list(qs: list[Quantity]) -> str:
         return qs[0].describe()
     noun = qs[0].counted or ""
     parts = [f"{Quantity(**{**q.model_dump(), 'counted': None, 'unit': None}).describe()}" for q in qs]
-    return " + ".join(parts) + (f" {noun}s" if noun else "")
+    return " + ".join(parts) + (f" {plural(noun)}" if noun else "")
 
 
 def compare_numbers(a: Claim, b: Claim) -> str | None:
     """A detail in words when aligned numbers cannot both be true, else None.
 
     A number that is compatible with any same-measure number on the other side, or whose
-    value the other side states at all (the noun may be left out: "grown to 20"), is matched."""
+    value the other side states at all (the noun may be left out: "grown to 20"), is matched.
+    What could or might happen ("could cut emissions 20%") is a possibility: possibilities with
+    other figures do not contradict it."""
+    if a.hedged or b.hedged:
+        return None
     values_a = [q for q in a.quantities if q.qualifier != "part"]
     values_b = [q for q in b.quantities if q.qualifier != "part"]
 

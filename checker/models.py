@@ -96,6 +96,20 @@ class TimeSpan(BaseModel):
         return f"{a.strftime('%-d %b %Y')} – {b.strftime('%-d %b %Y')}"
 
 
+_INVARIANT = {"people", "police", "staff", "personnel", "aircraft", "sheep", "fish", "deer", "series", "species"}
+
+
+def plural(noun: str) -> str:
+    """'warship' → 'warships', 'party' → 'parties' (lemmas read back as counted things)."""
+    if noun in _INVARIANT or noun.endswith("s"):
+        return noun
+    if noun.endswith(("x", "ch", "sh")):
+        return noun + "es"
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return noun[:-1] + "ies"
+    return noun + "s"
+
+
 class Quantity(BaseModel):
     """A number a claim states, normalized: value, unit or counted noun, qualifier."""
 
@@ -113,7 +127,7 @@ class Quantity(BaseModel):
         q = {"exact": "", "at_least": "at least ", "more_than": "more than ", "at_most": "at most ",
              "less_than": "less than ", "about": "about ", "part": "(part) "}[self.qualifier]
         v = f"{self.value:g}" if abs(self.value) < 1e6 else f"{self.value:,.0f}"
-        noun = self.counted or ""
+        noun = plural(self.counted) if self.counted and self.value != 1 and self.kind == "count" else self.counted or ""
         if self.unit and self.kind != "count":
             noun = f"{self.unit} ({noun})" if noun and noun != self.unit else self.unit
         what = " ".join([*self.modifiers, noun]).strip()
@@ -183,6 +197,7 @@ class Claim(BaseModel):
     entities: list[EntityMention] = Field(default_factory=list)
     predicate: str | None = None
     negated: bool = False
+    hedged: bool = False
     terms: list[str] = Field(default_factory=list)
 
 
