@@ -274,7 +274,7 @@ def extract_claims(sources: list[Source], *, progress: Callable[[int], None] | N
                    n_process: int = 1, layout: bool = True) -> list[Claim]:
     """Atomic claims of every source, in source order. Sets each source's body and removals.
 
-    `progress` is called with 1 per paragraph parsed. With `layout=False` the whole text is
+    `progress` is called with the number of articles done, as they finish. With `layout=False` the whole text is
     one paragraph (for statements given directly, which have no page furniture).
     """
     paragraphs: list[Paragraph] = []
@@ -298,6 +298,7 @@ def extract_claims(sources: list[Source], *, progress: Callable[[int], None] | N
     per_source: dict[str, list[tuple[int, Claim, Draft, int]]] = {}
     occurrences: dict[str, dict[str, int]] = {}
     sentence_no: dict[str, int] = {}
+    current = None
     for para, doc in parse_paragraphs(paragraphs, n_process=n_process):
         source = by_id[para.source]
         quotes = quote_spans(doc.text)
@@ -324,8 +325,12 @@ def extract_claims(sources: list[Source], *, progress: Callable[[int], None] | N
             _link_sentence(made, source.published)
             n = sentence_no[source.id] = sentence_no.get(source.id, -1) + 1
             per_source.setdefault(source.id, []).extend((n, c, d, para.section) for _, d, c in made)
-        if progress:
-            progress(1)
+        if progress and para.source != current:
+            if current is not None:
+                progress(1)
+            current = para.source
+    if progress:
+        progress(len(sources) - len({p.source for p in paragraphs}) + (1 if current is not None else 0))
     for source in sources:
         rows = per_source.get(source.id, [])
         resolve_speakers(rows, source)

@@ -47,7 +47,7 @@ def run(paths: Iterable[str | pathlib.Path], *, store: str | pathlib.Path | None
     progress.stage("reading articles")
     ingested = load_sources(paths, encoding=encoding, skip_bad=skip_bad, meta_path=meta)
     sources = ingested.sources
-    progress.stage("extracting claims")
+    progress.stage("extracting claims", total=len(sources))
     claims = extract_claims(sources, progress=progress.advance)
     with (Store(store) if store is not None else nullcontext()) as db:
         progress.stage("embedding claims", total=len(claims))

@@ -1,11 +1,14 @@
-"""A rich progress display that tells the truth: stage, items done / total, rate, time left."""
+"""A rich progress display that tells the truth: stage, items done / total, rate, time left.
+
+Stages that count items (articles, claims) show a bar, the count, the rate and the time
+left; stages that do not show only that they are running or done and how long they took.
+"""
 from __future__ import annotations
 
 import sys
 
 from rich.console import Console
-from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TaskProgressColumn, TextColumn,
-                           TimeElapsedColumn, TimeRemainingColumn)
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
 
 class RichProgress:
@@ -14,11 +17,12 @@ class RichProgress:
     def __init__(self, console: Console | None = None):
         self.console = console or Console(stderr=True)
         self.enabled = self.console.is_terminal and sys.stderr.isatty()
-        self.progress = Progress(SpinnerColumn(), TextColumn("{task.description:<28}"), BarColumn(),
-                                 MofNCompleteColumn(), TaskProgressColumn(), TextColumn("{task.fields[rate]}"),
-                                 TimeElapsedColumn(), TimeRemainingColumn(), console=self.console,
-                                 transient=False, disable=not self.enabled)
+        self.progress = Progress(SpinnerColumn(finished_text="✓"), TextColumn("{task.description:<28}"),
+                                 BarColumn(), TextColumn("{task.fields[count]:>13}"), TextColumn("{task.fields[rate]:>9}"),
+                                 TimeElapsedColumn(), TextColumn("{task.fields[left]}"), TimeRemainingColumn(),
+                                 console=self.console, transient=False, disable=not self.enabled)
         self.task = None
+        self.countable = False
 
     def __enter__(self) -> "RichProgress":
         self.progress.__enter__()
@@ -29,19 +33,29 @@ class RichProgress:
         self.progress.__exit__(*exc)
 
     def _finish(self) -> None:
-        if self.task is not None:
-            t = self.progress.tasks[self.task]
-            self.progress.update(self.task, total=t.completed if t.total is None else t.total,
-                                 completed=t.total if t.total is not None else t.completed)
+        if self.task is None:
+            return
+        t = self.progress.tasks[self.task]
+        total = t.total if self.countable else 1
+        self.progress.update(self.task, total=total, completed=total,
+                             count=f"{int(total):,}/{int(total):,}" if self.countable else "done", left="")
+        self.task = None
 
     def stage(self, name: str, total: int | None = None) -> None:
         self._finish()
-        self.task = self.progress.add_task(name, total=total, rate="")
+        self.countable = bool(total)
+        self.task = self.progress.add_task(name, total=total if self.countable else None,
+                                           count=f"0/{total:,}" if self.countable else "", rate="",
+                                           left="left" if self.countable else "")
 
     def advance(self, n: int = 1) -> None:
-        if self.task is None:
+        if self.task is None or not n:
             return
         self.progress.advance(self.task, n)
         t = self.progress.tasks[self.task]
+        fields = {}
+        if self.countable:
+            fields["count"] = f"{int(t.completed):,}/{int(t.total):,}"
         if t.speed:
-            self.progress.update(self.task, rate=f"{t.speed:,.0f}/s")
+            fields["rate"] = f"{t.speed:,.0f}/s"
+        self.progress.update(self.task, **fields)
