@@ -9,8 +9,6 @@ from __future__ import annotations
 import hashlib
 import itertools
 
-import numpy as np
-
 from checker.judge import compare_claims
 from checker.models import Claim, Discrepancy, Event, Fact, Source
 from checker.normalize.time import intersect
@@ -31,17 +29,16 @@ def outlet_key(source: Source) -> str:
     return (source.outlet or source.id).strip().lower()
 
 
-def _summary(members: list[int], claims: list[Claim], vectors: np.ndarray | None) -> str:
+def _summary(members: list[int], claims: list[Claim], vectors=None) -> str:
+    """The text of the claim most like the others (its centroid's nearest), else the first."""
     if len(members) == 1 or vectors is None:
         return claims[members[0]].text
     sub = vectors[members]
     centrality = (sub @ sub.T).mean(axis=1)
-    best = members[int(np.argmax(centrality))]
-    return claims[best].text
+    return claims[members[int(centrality.argmax())]].text
 
 
-def build_fact(members: list[int], claims: list[Claim], sources: dict[str, Source],
-               vectors: np.ndarray | None = None) -> Fact:
+def build_fact(members: list[int], claims: list[Claim], sources: dict[str, Source], vectors=None) -> Fact:
     """One fact from claim indices: pairwise verdicts, discrepancies, status, stances."""
     ids = [claims[i].id for i in members]
     fid = fact_id(ids)
@@ -76,8 +73,7 @@ def build_fact(members: list[int], claims: list[Claim], sources: dict[str, Sourc
     return fact
 
 
-def build_facts(clusters: list[list[int]], claims: list[Claim], sources: list[Source],
-                vectors: np.ndarray | None = None) -> list[Fact]:
+def build_facts(clusters: list[list[int]], claims: list[Claim], sources: list[Source], vectors=None) -> list[Fact]:
     """Facts in reading order of their first claim."""
     by_id = {s.id: s for s in sources}
     order = {s.id: n for n, s in enumerate(sources)}

@@ -212,12 +212,32 @@ class Relation(BaseModel):
 
 
 class Review(BaseModel):
-    """What a person decided about a fact or a discrepancy (issue: review UI)."""
+    """What a person decided about a fact or a discrepancy, and who decided it when."""
 
     state: str
     note: str | None = None
     reviewer: str | None = None
     at: str | None = None
+
+
+class ReviewEntry(BaseModel):
+    """One line of the append-only review log.
+
+    Targets are claim ids, which derive from content, so a decision still finds its facts
+    after a rerun. `action` is one of: discrepancy.real, discrepancy.not_real, fact.status,
+    fact.confirm, fact.note, claim.move, claim.detach, fact.merge, fact.split, undo.
+    """
+
+    id: str
+    at: str
+    reviewer: str
+    action: str
+    claims: list[str] = Field(default_factory=list)
+    other: list[str] = Field(default_factory=list)
+    kind: str | None = None
+    value: str | None = None
+    note: str | None = None
+    undoes: str | None = None
 
 
 class Discrepancy(BaseModel):
@@ -244,6 +264,8 @@ class Fact(BaseModel):
     stances: dict[str, Stance] = Field(default_factory=dict)
     time: TimeSpan | None = None
     review: Review | None = None
+    notes: list[Review] = Field(default_factory=list)
+    reviewed_grouping: bool = False
 
 
 class Event(BaseModel):
@@ -265,6 +287,7 @@ class Report(BaseModel):
     created: str = ""
     settings: dict[str, str] = Field(default_factory=dict)
     notes: list[str] = Field(default_factory=list)
+    orphaned_reviews: list[ReviewEntry] = Field(default_factory=list)
 
     def claim_index(self) -> dict[str, Claim]:
         return {c.id: c for c in self.claims}

@@ -13,6 +13,7 @@ from checker.facts import build_events, build_facts
 from checker.group import GroupSettings, group_facts
 from checker.ingest import load_sources
 from checker.models import Report
+from checker.review import reviewed
 from checker.store import Store
 from checker.stories import group_events_by_story
 
@@ -72,4 +73,5 @@ def run(paths: Iterable[str | pathlib.Path], *, store: str | pathlib.Path | None
         if db is not None:
             progress.stage("saving to the claim store")
             db.save_report(report, args={"paths": [str(p) for p in paths]}, started=started)
+            report = reviewed(report, db.review_entries())
     return report

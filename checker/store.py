@@ -8,14 +8,13 @@ through numbered migrations recorded in `PRAGMA user_version`.
 from __future__ import annotations
 
 import json
+import os
 import pathlib
 import sqlite3
 from collections.abc import Sequence
 
-import numpy as np
-
 from checker.errors import StoreError
-from checker.models import Claim, Event, Fact, Report, Source
+from checker.models import Claim, Event, Fact, Report, ReviewEntry, Source
 
 DB_NAME = "checker.db"
 
@@ -36,7 +35,13 @@ MIGRATIONS = [
     CREATE TABLE embeddings (key TEXT PRIMARY KEY, model TEXT NOT NULL, dim INTEGER NOT NULL, vector BLOB NOT NULL);
     CREATE TABLE runs (id INTEGER PRIMARY KEY AUTOINCREMENT, started TEXT, finished TEXT, args TEXT, counts TEXT);
     """,
+    # 2: the review log (append-only; mirrored to review.jsonl)
+    """
+    CREATE TABLE review_log (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT UNIQUE NOT NULL, at TEXT NOT NULL,
+                             reviewer TEXT, action TEXT NOT NULL, data TEXT NOT NULL);
+    """,
 ]
+LOG_NAME = "review.jsonl"
 
 
 class Store:
@@ -51,13 +56,19 @@ class Store:
             self.folder.mkdir(parents=True, exist_ok=True)
             self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
             self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.execute("PRAGMA synchronous=FULL")  # a committed review decision survives a crash
             self.db.execute("PRAGMA foreign_keys=ON")
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path} is not a usable claim store ({exc})") from None
         except (OSError, sqlite3.Error) as exc:
             raise StoreError(f"cannot open the claim store in {self.folder}: {exc}") from None
         self._migrate()
+        if not readonly or self.log_path.exists():
+            self._reconcile_log()
+
+    @property
+    def log_path(self) -> pathlib.Path:
+        return self.folder / LOG_NAME
 
     def __enter__(self) -> "Store":
         return self
@@ -86,9 +97,57 @@ class Store:
                     self.db.execute(statement)
             self.db.execute(f"PRAGMA user_version={n + 1}")
 
+    # -- the review log -----------------------------------------------------------------
+    def append_review(self, entry: ReviewEntry) -> None:
+        """Write one decision: into the database and the JSONL mirror, synced, before returning."""
+        line = entry.model_dump_json() + "\n"
+        with self.transaction():
+            self.db.execute("INSERT INTO review_log (id, at, reviewer, action, data) VALUES (?, ?, ?, ?, ?)",
+                            (entry.id, entry.at, entry.reviewer, entry.action, entry.model_dump_json()))
+            self._append_lines([line])
+
+    def review_entries(self) -> list[ReviewEntry]:
+        """Every decision ever logged, oldest first (undone ones included: see `undoes`)."""
+        return [ReviewEntry.model_validate_json(d) for (d,) in self.db.execute("SELECT data FROM review_log ORDER BY seq")]
+
+    def _append_lines(self, lines: list[str]) -> None:
+        try:
+            with open(self.log_path, "a", encoding="utf-8") as fh:
+                fh.writelines(lines)
+                fh.flush()
+                os.fsync(fh.fileno())
+        except OSError as exc:
+            raise StoreError(f"cannot write the review log {self.log_path}: {exc.strerror or exc}") from None
+
+    def _reconcile_log(self) -> None:
+        """Bring the database and the JSONL mirror to the same entries (either may be ahead after
+        a crash, or the database may be new beside a committed review.jsonl)."""
+        mirrored: list[ReviewEntry] = []
+        if self.log_path.exists():
+            for n, line in enumerate(self.log_path.read_text(encoding="utf-8").splitlines(), 1):
+                if not line.strip():
+                    continue
+                try:
+                    mirrored.append(ReviewEntry.model_validate_json(line))
+                except ValueError:
+                    raise StoreError(f"{self.log_path}, line {n}: not a review entry",
+                                     hint="the log is append-only; fix or remove that line") from None
+        known = {e.id for e in self.review_entries()}
+        missing_in_db = [e for e in mirrored if e.id not in known]
+        if missing_in_db:
+            with self.transaction():
+                self.db.executemany("INSERT INTO review_log (id, at, reviewer, action, data) VALUES (?, ?, ?, ?, ?)",
+                                    [(e.id, e.at, e.reviewer, e.action, e.model_dump_json()) for e in missing_in_db])
+        in_file = {e.id for e in mirrored}
+        missing_in_file = [e for e in self.review_entries() if e.id not in in_file]
+        if missing_in_file:
+            self._append_lines([e.model_dump_json() + "\n" for e in missing_in_file])
+
     # -- the embedding cache -------------------------------------------------------------
-    def get_vectors(self, keys: Sequence[str]) -> dict[str, np.ndarray]:
-        out: dict[str, np.ndarray] = {}
+    def get_vectors(self, keys: Sequence[str]) -> dict:
+        import numpy as np  # only the embedding cache needs it; the review UI starts without
+
+        out: dict = {}
         for i in range(0, len(keys), 500):
             chunk = list(keys[i:i + 500])
             marks = ",".join("?" * len(chunk))
@@ -96,7 +155,9 @@ class Store:
                 out[key] = np.frombuffer(blob, dtype=np.float32, count=dim)
         return out
 
-    def put_vectors(self, model_id: str, items: dict[str, np.ndarray]) -> None:
+    def put_vectors(self, model_id: str, items: dict) -> None:
+        import numpy as np
+
         with self.transaction():
             self.db.executemany("INSERT OR REPLACE INTO embeddings (key, model, dim, vector) VALUES (?, ?, ?, ?)",
                                 [(k, model_id, int(v.shape[0]), np.asarray(v, dtype=np.float32).tobytes())

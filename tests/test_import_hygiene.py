@@ -25,3 +25,8 @@ def test_cli_help_loads_no_heavy_module():
     code = ("import sys\nfrom checker.cli import cli\n"
             "try:\n    cli.main(['--help'], standalone_mode=False)\nexcept SystemExit:\n    pass")
     assert _loaded_after(code) == set()
+
+
+def test_the_review_ui_loads_no_model():
+    loaded = _loaded_after("import checker.tui.app, checker.cli.review")
+    assert loaded == {"textual"}

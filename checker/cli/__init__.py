@@ -12,6 +12,7 @@ import click
 
 from checker.cli.compare import compare_command
 from checker.cli.report import report_command
+from checker.cli.review import review_command
 from checker.cli.run import run_command
 
 
@@ -25,6 +26,7 @@ def cli() -> None:
 cli.add_command(run_command)
 cli.add_command(compare_command)
 cli.add_command(report_command)
+cli.add_command(review_command)
 
 
 def main(argv: list[str] | None = None) -> None:

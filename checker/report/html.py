@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from checker.markup import mask_markdown
 from checker.models import Claim, Report
-from checker.report.tables import ReportTables, outlet_labels
+from checker.report.labels import outlet_labels
+from checker.report.tables import ReportTables
 
 
 @dataclass

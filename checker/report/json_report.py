@@ -28,6 +28,7 @@ def report_dict(report: Report) -> dict:
     return {
         "created": report.created,
         "notes": report.notes,
+        "orphaned_reviews": [e.model_dump() for e in report.orphaned_reviews],
         "sources": [{"id": s.id, "outlet": s.outlet, "published": s.published.isoformat() if s.published else None,
                      "url": s.url, "title": s.title, "path": s.path, "metadata_origin": s.metadata_origin}
                     for s in report.sources],
@@ -35,6 +36,8 @@ def report_dict(report: Report) -> dict:
         "facts": [{
             "id": f.id, "event": f.event, "status": f.status, "summary": f.summary, "stances": f.stances,
             "review": f.review.model_dump() if f.review else None,
+            "notes": [n.model_dump() for n in f.notes],
+            "grouping_changed_by_review": f.reviewed_grouping,
             "claims": [_claim(claims[cid]) for cid in f.claims],
             "discrepancies": [{"id": d.id, "kind": d.kind, "claims": list(d.claims), "detail": d.detail,
                                "internal": d.internal, "review": d.review.model_dump() if d.review else None}

@@ -3,7 +3,8 @@ more outlets agree on, then what only one outlet says."""
 from __future__ import annotations
 
 from checker.models import Claim, Fact, Report
-from checker.report.tables import ReportTables, outlet_labels
+from checker.report.labels import outlet_labels
+from checker.report.tables import ReportTables
 
 GLYPH = {"corroborates": "✔", "partial": "≈", "differs": "✖", "silent": "·"}
 STATUS = {"corroborated": "✔ corroborated", "contested": "✖ contested", "single-source": "● single-source"}
@@ -31,8 +32,12 @@ def _claim_line(c: Claim, labels: dict[str, str]) -> str:
 def _fact_block(n: int, f: Fact, claims: dict[str, Claim], labels: dict[str, str]) -> list[str]:
     head = f"{STATUS[f.status]} · {len({labels[claims[c].source] for c in f.claims})} outlet(s) · fact `{f.id}`"
     if f.review:
-        head += f" · reviewed: **{f.review.state}**" + (f" ({f.review.note})" if f.review.note else "")
+        head += f" · reviewed: **{f.review.state}** by {f.review.reviewer}" + (f" ({f.review.note})" if f.review.note else "")
+    if f.reviewed_grouping:
+        head += " · grouping changed by a reviewer"
     lines = [f"### {n}. {_cell(f.summary, 200)}", "", head, ""]
+    for note in f.notes:
+        lines += [f"> Note by {note.reviewer} ({(note.at or '')[:10]}): {_cell(note.note or '', 400)}", ""]
     for cid in f.claims:
         lines.append(_claim_line(claims[cid], labels))
     if f.discrepancies:
@@ -42,7 +47,7 @@ def _fact_block(n: int, f: Fact, claims: dict[str, Claim], labels: dict[str, str
             where = "within " + labels[a.source] if d.internal else f"{labels[a.source]} vs {labels[b.source]}"
             review = ""
             if d.review:
-                review = f" — reviewed: **{d.review.state}**" + (f" ({d.review.note})" if d.review.note else "")
+                review = f" — reviewed: **{d.review.state}** by {d.review.reviewer}" + (f" ({d.review.note})" if d.review.note else "")
             lines.append(f"- **{d.kind}** ({where}): {_cell(d.detail, 400)}{review}")
     lines.append("")
     return lines
@@ -68,6 +73,11 @@ def render_markdown(report: Report, tables: ReportTables) -> str:
         origin = " (inferred)" if "published" in s.metadata_origin and s.metadata_origin["published"] == "inferred" else ""
         out.append(f"| `{s.id}` | {_cell(s.outlet or '—')} | {s.published or '—'}{origin} | {per_source[s.id]} | "
                    f"{_cell(s.title or '—', 90)} |")
+    if report.orphaned_reviews:
+        out += ["", f"## Review decisions that no longer apply ({len(report.orphaned_reviews)})", "",
+                "Their claims are not in this input any more; the decisions stay in the review log.", ""]
+        for e in report.orphaned_reviews:
+            out.append(f"- {e.action} by {e.reviewer} on {e.at[:10]}" + (f": {_cell(e.note, 200)}" if e.note else ""))
     contested = [f for f in report.facts if f.status == "contested"]
     corroborated = [f for f in report.facts if f.status == "corroborated"]
     single = [f for f in report.facts if f.status == "single-source"]

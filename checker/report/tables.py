@@ -6,6 +6,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from checker.models import Report
+from checker.report.labels import outlet_labels
 
 
 @dataclass
@@ -13,13 +14,6 @@ class ReportTables:
     facts: pd.DataFrame
     claims: pd.DataFrame
     matrix: pd.DataFrame
-
-
-def outlet_labels(report: Report) -> dict[str, str]:
-    """Column label per source: the outlet, with the file id added where two sources share one."""
-    names = [s.outlet or s.id for s in report.sources]
-    return {s.id: (f"{s.outlet} ({s.id})" if s.outlet and names.count(s.outlet) > 1 else s.outlet or s.id)
-            for s in report.sources}
 
 
 def report_tables(report: Report) -> ReportTables:
