@@ -94,7 +94,7 @@ async def test_confirm_status_note_merge_on_the_facts_screen(store):
         assert entries[1].value == "contested" and entries[2].note == "checked against the wire copy"
         shown = app.state.find_fact(fact.claims)
         assert shown.status == "contested" and shown.notes[0].note == "checked against the wire copy"
-        assert "status set to contested" in str(table(app).get_row(shown.id)[-1])
+        assert "→ contested" in str(table(app).get_row(shown.id)[-1])
         other = app.state.report.facts[1]
         await pilot.press("m", *other.summary[:25], "enter")
         await pilot.pause()

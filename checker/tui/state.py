@@ -66,28 +66,39 @@ class ReviewState:
         self.claims: dict[str, Claim] = self.report.claim_index()
         self.sources = self.report.source_index()
         self.labels = outlet_labels(self.report)
-        self.outlets = list(dict.fromkeys(self.labels[s.id] for s in self.report.sources))
+        stated: dict[str, int] = {}
+        for fact in self.report.facts:
+            for outlet in {self.labels[self.claims[c].source] for c in fact.claims}:
+                stated[outlet] = stated.get(outlet, 0) + 1
+        first = {o: n for n, o in enumerate(dict.fromkeys(self.labels[s.id] for s in self.report.sources))}
+        # Outlets that state the most facts first: they get the table's columns.
+        self.outlets = sorted(first, key=lambda o: (-stated.get(o, 0), first[o]))
         self.facts: dict[str, Fact] = {f.id: f for f in self.report.facts}
         self.order = {f.id: n for n, f in enumerate(self.report.facts)}
         self.fact_of_claim = {cid: f.id for f in self.report.facts for cid in f.claims}
+        rank = {"differs": 3, "partial": 2, "corroborates": 1, "silent": 0}
+        self._stances: dict[tuple[str, str], str] = {}
+        self._outlets_of: dict[str, list[str]] = {}
+        for fact in self.report.facts:
+            for src, st in fact.stances.items():
+                key = (fact.id, self.labels.get(src, src))
+                if rank[st] > rank[self._stances.get(key, "silent")]:
+                    self._stances[key] = st
+            self._outlets_of[fact.id] = list(dict.fromkeys(self.labels[self.claims[c].source] for c in fact.claims))
 
     # -- reading --------------------------------------------------------------------------
     def outlets_of(self, fact: Fact) -> list[str]:
-        return list(dict.fromkeys(self.labels[self.claims[c].source] for c in fact.claims))
+        return self._outlets_of[fact.id]
 
     def stance(self, fact: Fact, outlet: str) -> str:
-        order = {"differs": 3, "partial": 2, "corroborates": 1, "silent": 0}
-        best = "silent"
-        for src, st in fact.stances.items():
-            if self.labels.get(src) == outlet and order[st] > order[best]:
-                best = st
-        return best
+        """corroborates | partial | differs | silent: the outlet's place in the fact × outlet matrix."""
+        return self._stances.get((fact.id, outlet), "silent")
 
     def review_state(self, fact: Fact) -> str:
         """A short word for the review column."""
         marks = []
         if fact.review:
-            marks.append(fact.review.state)
+            marks.append(fact.review.state.replace("status set to ", "→ "))
         decided = sum(1 for d in fact.discrepancies if d.review)
         if fact.discrepancies:
             marks.append(f"{decided}/{len(fact.discrepancies)} checked")

@@ -24,16 +24,22 @@ class FactTable(DataTable):
             super().__init__()
             self.fact_id = fact_id
 
+    BATCH = 200  # rows added at a time: a store of thousands of facts opens and scrolls at once
+    MAX_OUTLETS = 8  # columns of outlets; the others are counted in one column
+
     def __init__(self, **kwargs) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
         self._outlets: list[str] = []
+        self._others = False
         self._fact_width = 0
-        self._shown: tuple | None = None
+        self._state: ReviewState | None = None
+        self._facts: list[Fact] = []
+        self._added = 0
 
     def _update_dimensions(self, new_rows) -> None:
         """Every column here has a fixed width and every row one line, so the per-cell measuring
-        DataTable does for new rows (seconds for thousands of facts) is skipped. Textual is
-        pinned exactly; tests/test_tui.py checks the table still lays out and scrolls."""
+        DataTable does for new rows is skipped. Textual is pinned exactly; the pilot tests and
+        benchmarks/review_startup.py check the table still lays out and scrolls."""
         rows = [self.rows[k] for k in new_rows if k in self.rows]
         if any(c.auto_width for c in self.columns.values()) or any(r.auto_height or r.label for r in rows):
             super()._update_dimensions(new_rows)
@@ -42,38 +48,73 @@ class FactTable(DataTable):
         self.virtual_size = Size(width, self._total_row_height + (self.header_height if self.show_header else 0))
 
     def on_resize(self) -> None:
-        if self._shown is not None:
-            self.show(*self._shown)
+        if self._state is not None and self._fact_width != self._fitting_width(self._state):
+            self.show(self._state, self._facts)
+
+    def _columns(self, state: ReviewState) -> list[str]:
+        """The outlets given a column: those stating the most facts, and the one filtered on."""
+        shown = state.outlets[:self.MAX_OUTLETS]
+        if state.filters.outlet and state.filters.outlet not in shown:
+            shown = [*shown[:-1], state.filters.outlet]
+        return shown
+
+    def _fitting_width(self, state: ReviewState) -> int:
+        outlets = self._columns(state)
+        outlet_widths = [max(3, min(12, len(_short(o)))) for o in outlets]
+        others = 5 if len(state.outlets) > len(outlets) else 0
+        fixed = 1 + sum(outlet_widths) + others + 3 + 22 + 2 * self.cell_padding * (len(outlet_widths) + 5) + 2
+        return max(30, (self.size.width or 120) - fixed)
 
     def show(self, state: ReviewState, facts: list[Fact]) -> None:
-        """Fill the table (keeps the cursor on the same fact when it is still listed)."""
-        self._shown = (state, facts)
+        """Show these facts (the first batch now, more as the cursor nears the end); the cursor
+        stays on the same fact when it is still listed."""
         current = self.highlighted_fact()
-        outlet_widths = [max(3, min(12, len(_short(o)))) for o in state.outlets]
-        fixed = 1 + sum(outlet_widths) + 3 + 22 + 2 * self.cell_padding * (len(outlet_widths) + 4) + 2
-        fact_width = max(30, (self.size.width or 120) - fixed)
-        if self._outlets != state.outlets or not self.columns or self._fact_width != fact_width:
+        self._state, self._facts = state, facts
+        fact_width = self._fitting_width(state)
+        columns = self._columns(state)
+        if self._outlets != columns or not self.columns or self._fact_width != fact_width:
             self.clear(columns=True)
-            self._outlets = list(state.outlets)
+            self._outlets = columns
+            self._others = len(state.outlets) > len(columns)
             self._fact_width = fact_width
             self.add_column(" ", key="status", width=1)
             self.add_column("fact", key="fact", width=fact_width)
-            for n, (outlet, width) in enumerate(zip(self._outlets, outlet_widths)):
-                self.add_column(_short(outlet), key=f"o{n}", width=width)
+            for n, outlet in enumerate(self._outlets):
+                self.add_column(_short(outlet), key=f"o{n}", width=max(3, min(12, len(_short(outlet)))))
+            if self._others:
+                self.add_column("+", key="others", width=5)
             self.add_column("#", key="n", width=3)
             self.add_column("review", key="review", width=22)
         else:
             self.clear()
-        for fact in facts:
-            glyph, style = STATUS_GLYPH[fact.status]
-            cells = [Text(glyph, style=style), Text(fact.summary[:200], no_wrap=True, overflow="ellipsis")]
-            for outlet in self._outlets:
-                g, st = STANCE_GLYPH[state.stance(fact, outlet)]
-                cells.append(Text(g, style=st, justify="center"))
-            cells += [str(len(fact.claims)), Text(state.review_state(fact), style="italic cyan")]
-            self.add_row(*cells, key=fact.id)
+        self._added = 0
+        position = next((n for n, f in enumerate(facts) if f.id == current), 0) if current else 0
+        self.add_more(upto=position + self.BATCH)
         if current and current in self.rows:
             self.move_cursor(row=self.get_row_index(current))
+
+    def add_more(self, upto: int | None = None) -> None:
+        """Add the next batch of rows (or up to row `upto`)."""
+        state, end = self._state, min(len(self._facts), upto or self._added + self.BATCH)
+        widths = [max(3, min(12, len(_short(o)))) for o in self._outlets]
+        for fact in self._facts[self._added:end]:
+            glyph, style = STATUS_GLYPH[fact.status]
+            summary = fact.summary if len(fact.summary) <= self._fact_width else fact.summary[:self._fact_width - 1] + "…"
+            # Cells are pre-cut and pre-padded: rendering them is then cheap, which paging needs.
+            cells = [Text(glyph, style=style), Text(summary)]
+            for outlet, width in zip(self._outlets, widths):
+                g, st = STANCE_GLYPH[state.stance(fact, outlet)]
+                cells.append(Text(g.center(width), style=st))
+            if self._others:
+                more = len(set(state.outlets_of(fact)) - set(self._outlets))
+                cells.append(Text(f"+{more}".center(5) if more else "", style="cyan"))
+            cells += [Text(str(len(fact.claims))), Text(state.review_state(fact)[:22], style="italic cyan")]
+            self.add_row(*cells, key=fact.id)
+        self._added = max(self._added, end)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.cursor_row >= self._added - 40 and self._added < len(self._facts):
+            self.add_more()
 
     def highlighted_fact(self) -> str | None:
         if not self.row_count:
