@@ -241,3 +241,19 @@ async def test_a_decision_survives_killing_the_app(store):
         await app.push_screen(FactScreen(fact.claims))
         await pilot.pause()
         assert "not real: not the same scope" in str(app.screen.query_one("#discrepancies", DataTable).get_row_at(0)[-1])
+
+
+async def test_status_confirm_and_note_on_the_fact_screen(store):
+    app = build_app(store, "ann")
+    async with app.run_test(size=(150, 40)) as pilot:
+        await loaded(pilot)
+        screen = await open_first(pilot)
+        await pilot.press("t", "enter")                  # first status in the list: corroborated
+        await pilot.press("x")
+        await pilot.press("n", *"two outlets, one scope", "enter")
+        await pilot.pause()
+        assert [e.action for e in log(store)] == ["fact.status", "fact.confirm", "fact.note"]
+        fact = app.state.find_fact(screen.claim_ids)
+        assert fact.status == "corroborated" and fact.review.state == "confirmed"
+        head = str(screen.query_one("#fact-head").render())
+        assert "two outlets, one scope" in head and "confirmed" in head
