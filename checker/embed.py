@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
@@ -105,14 +106,18 @@ def cache_key(model_id: str, text: str) -> str:
 
 
 def embed_texts(texts: Sequence[str], embedder: Embedder, cache: EmbeddingCache | None = None, *,
-                batch_size: int = 256, progress: Callable[[int], None] | None = None) -> tuple[np.ndarray, int]:
-    """Vectors for `texts` (row i for text i), embedding only cache misses; returns (vectors, misses)."""
+                batch_size: int = 1024, progress: Callable[[int], None] | None = None) -> tuple[np.ndarray, int]:
+    """Vectors for `texts` (row i for text i), embedding only cache misses; returns (vectors, misses).
+
+    Misses are embedded shortest first, so each model batch holds texts of similar length and
+    little padding; every `batch_size` of them is written to the cache in one transaction."""
     keys = [cache_key(embedder.model_id, t) for t in texts]
     found = cache.get_vectors(list(dict.fromkeys(keys))) if cache is not None else {}
-    missing = list(dict.fromkeys(k for k in keys if k not in found))
     text_of = dict(zip(keys, texts))
-    if progress:
-        progress(len(texts) - len([k for k in keys if k in missing]))
+    missing = sorted(dict.fromkeys(k for k in keys if k not in found), key=lambda k: len(text_of[k]))
+    copies = Counter(keys)  # the same text twice is embedded once; progress counts texts
+    if progress and found:
+        progress(sum(copies[k] for k in found))
     for i in range(0, len(missing), batch_size):
         chunk = missing[i:i + batch_size]
         vecs = embedder.embed([text_of[k] for k in chunk])
@@ -121,7 +126,7 @@ def embed_texts(texts: Sequence[str], embedder: Embedder, cache: EmbeddingCache 
         if cache is not None:
             cache.put_vectors(embedder.model_id, new)
         if progress:
-            progress(sum(1 for k in keys if k in new))
+            progress(sum(copies[k] for k in chunk))
     if not texts:
         return np.zeros((0, embedder.dim), dtype=np.float32), 0
     return np.stack([found[k] for k in keys]).astype(np.float32), len(missing)

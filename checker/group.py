@@ -11,19 +11,18 @@ on Sunday") join when their speakers match and what they announced landed in one
 """
 from __future__ import annotations
 
-import math
-from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
-from rapidfuzz import fuzz
 
-from checker.judge import align_quantities, known_speaker, speakers_compatible
+from checker.linkage import Node, average_linkage
 from checker.models import Claim, TimeSpan
+from checker.neighbours import candidate_pairs
 from checker.normalize.entities import same_org, same_person
+from checker.scoring import FIRM, PairScorer, time_relation
 
-FIRM = ("explicit", "sentence", "tense")
+__all__ = ["GroupSettings", "PairScorer", "candidate_pairs", "group_facts", "group_events", "time_relation",
+           "average_linkage", "node_of"]
 
 
 @dataclass
@@ -40,150 +39,12 @@ class GroupSettings:
     event_average: float = 0.35
 
 
-def candidate_pairs(vectors: np.ndarray, k: int, min_cosine: float) -> list[tuple[int, int, float]]:
-    """(i, j, cosine) for i < j where j is among i's k nearest neighbours or the reverse."""
-    n = len(vectors)
-    if n < 2:
-        return []
-    k = min(k, n - 1)
-    pairs: dict[tuple[int, int], float] = {}
-    for lo in range(0, n, 2048):
-        block = vectors[lo:lo + 2048] @ vectors.T
-        for r in range(block.shape[0]):
-            block[r, lo + r] = -1.0
-        top = np.argpartition(-block, k, axis=1)[:, :k]
-        for r, row in enumerate(top):
-            i = lo + r
-            for j in row:
-                c = float(block[r, j])
-                if c >= min_cosine:
-                    pairs[(min(i, int(j)), max(i, int(j)))] = c
-    return [(i, j, c) for (i, j), c in pairs.items()]
-
-
-def time_relation(a: TimeSpan | None, b: TimeSpan | None) -> str:
-    """none | compatible | conflict (both firm) | soft_conflict (one carried from context)."""
-    if a is None or b is None:
-        return "none"
-    if a.overlaps(b):
-        return "compatible"
-    return "conflict" if a.origin in FIRM and b.origin in FIRM else "soft_conflict"
-
-
-def _quote_match(a: Claim, b: Claim) -> bool:
-    for qa in a.quotes:
-        for qb in b.quotes:
-            ta, tb = qa.text.strip(" ,.“”\"'").lower(), qb.text.strip(" ,.“”\"'").lower()
-            if min(len(ta), len(tb)) >= 8 and fuzz.partial_ratio(ta, tb) >= 90:
-                return True
-    return False
-
-
-def _number_match(a: Claim, b: Claim) -> bool:
-    return any(qa.value == qb.value and (qa.counted == qb.counted or qa.unit and qa.unit == qb.unit)
-               for qa in a.quantities for qb in b.quantities)
-
-
-def _rank_vs_count(a: Claim, b: Claim) -> bool:
-    return bool(a.ordinals) and not b.ordinals and any(q.kind == "count" for q in b.quantities) \
-        and not any(q.kind == "count" for q in a.quantities)
-
-
-def _count_vs_mention(a: Claim, b: Claim) -> bool:
-    """`a` counts something (six exercises) that `b` only mentions, with no count of its own."""
-    counted = {q.counted for q in a.quantities if q.kind == "count" and q.qualifier != "part" and q.counted}
-    mine = {q.counted for q in b.quantities if q.kind == "count" and q.counted}
-    return bool(counted & set(b.terms)) and not (counted & mine) and not any(q.kind == "count" for q in b.quantities)
-
-
-class PairScorer:
-    """Scores claim pairs; knows the corpus' term weights (IDF)."""
-
-    def __init__(self, claims: list[Claim], vectors: np.ndarray, settings: GroupSettings):
-        self.claims = claims
-        self.vectors = vectors
-        self.settings = settings
-        df = Counter(t for c in claims for t in set(c.terms))
-        n = max(1, len(claims))
-        self.idf = {t: math.log((n + 1) / (d + 0.5)) for t, d in df.items()}
-
-    def lexical(self, a: Claim, b: Claim) -> float:
-        """IDF-weighted overlap of terms: the mean of Jaccard and the overlap coefficient, so a
-        short claim contained in a long one still counts."""
-        sa, sb = set(a.terms), set(b.terms)
-        if not sa or not sb:
-            return 0.0
-        w = self.idf.get
-        shared = sum(w(t, 1.0) for t in sa & sb)
-        union = sum(w(t, 1.0) for t in sa | sb)
-        smaller = min(sum(w(t, 1.0) for t in sa), sum(w(t, 1.0) for t in sb))
-        return 0.5 * shared / union + 0.5 * shared / smaller
-
-    def blocked(self, i: int, j: int) -> bool:
-        a, b = self.claims[i], self.claims[j]
-        if a.source == b.source and a.sentence == b.sentence:
-            return True
-        if a.source != b.source and "headline" in (a.kind, b.kind):
-            return True  # a headline sums up its own article; matching it across outlets glues unlike facts
-        return time_relation(a.time, b.time) == "conflict"
-
-    def score(self, i: int, j: int, cos: float | None = None) -> float:
-        a, b = self.claims[i], self.claims[j]
-        if cos is None:
-            cos = float(self.vectors[i] @ self.vectors[j])
-        s = cos + self.settings.lexical_weight * self.lexical(a, b)
-        if _quote_match(a, b):
-            s += 0.15
-        if _number_match(a, b):
-            s += 0.05
-        elif a.quantities and b.quantities:
-            aligned = align_quantities(a.quantities, b.quantities)
-            if any(len(x) >= 2 for x, _ in aligned):
-                s += 0.35  # a parallel list of counts ("4 Chinese + 4 Russian" / "2 Chinese + 2 Russian")
-            elif aligned:
-                s += 0.1
-        if set(a.ordinals) & set(b.ordinals):
-            s += 0.05
-        if time_relation(a.time, b.time) == "soft_conflict":
-            s -= self.settings.soft_time_penalty
-        if known_speaker(a) and known_speaker(b) and not speakers_compatible(a, b):
-            s -= 0.1  # two people's statements are two facts, unless their words match
-        if _rank_vs_count(a, b) or _rank_vs_count(b, a):
-            s -= 0.15  # "their first exercise" is not "six exercises"
-        if _count_vs_mention(a, b) or _count_vs_mention(b, a):
-            s -= 0.15  # "six exercises last year" is not "bombers conducted exercises in May"
-        return s
-
-
-def average_linkage(n: int, edges: list[tuple[int, int, float]], link: float, average: float,
-                    score: Callable[[int, int], float], blocked: Callable[[int, int], bool]) -> list[list[int]]:
-    """Clusters of 0..n-1: merge along edges (best first) when no pair across is blocked and
-    the mean score across the two clusters stays at or above `average`."""
-    parent = list(range(n))
-    members = {i: [i] for i in range(n)}
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for i, j, s in sorted(edges, key=lambda e: -e[2]):
-        if s < link:
-            break
-        ri, rj = find(i), find(j)
-        if ri == rj:
-            continue
-        a, b = members[ri], members[rj]
-        if any(blocked(x, y) for x in a for y in b):
-            continue
-        mean = sum(score(x, y) for x in a for y in b) / (len(a) * len(b))
-        if mean < average:
-            continue
-        parent[rj] = ri
-        members[ri] = a + b
-        del members[rj]
-    return sorted((sorted(m) for m in members.values()), key=lambda m: m[0])
+def node_of(time: TimeSpan | None, source: str | None = None, sentence: tuple | None = None,
+            headline: bool = False) -> Node:
+    """The constraints' view of a claim or fact: its firm time, sentence, source, headline flag."""
+    firm = time is not None and time.origin in FIRM
+    return Node(start=time.start.toordinal() if firm else None, end=time.end.toordinal() if firm else None,
+                sentence=sentence, source=source, headline=headline)
 
 
 def group_facts(claims: list[Claim], vectors: np.ndarray, settings: GroupSettings | None = None) -> list[list[int]]:
@@ -196,9 +57,9 @@ def group_facts(claims: list[Claim], vectors: np.ndarray, settings: GroupSetting
     for a, b, cos in candidate_pairs(sub, settings.neighbours, settings.min_cosine):
         i, j = content[a], content[b]
         if not scorer.blocked(i, j):
-            edges.append((i, j, scorer.score(i, j, cos)))
-    clusters = average_linkage(len(claims), edges, settings.fact_link, settings.fact_average,
-                               scorer.score, scorer.blocked)
+            edges.append((i, j, scorer.score(i, j, cos), cos))
+    nodes = [node_of(c.time, c.source, (c.source, c.sentence), c.kind == "headline") for c in claims]
+    clusters = average_linkage(nodes, vectors, edges, settings.fact_link, settings.fact_average)
     clusters = [c for c in clusters if not (len(c) == 1 and claims[c[0]].kind == "statement")]
     return _join_statements(claims, clusters)
 
@@ -253,10 +114,8 @@ def group_events(facts: list, fact_members: list[list[int]], claims: list[Claim]
     pseudo = [Claim(id=f.id, source="", start=0, end=0, text="", sentence=(0, 0), time=f.time,
                     terms=sorted({t for i in m for t in claims[i].terms})) for f, m in zip(facts, fact_members)]
     scorer = PairScorer(pseudo, centroids, settings)
-
-    def blocked(i: int, j: int) -> bool:
-        return time_relation(pseudo[i].time, pseudo[j].time) == "conflict"
-
-    edges = [(i, j, scorer.score(i, j, c)) for i, j, c in candidate_pairs(centroids, settings.neighbours,
-                                                                          settings.min_cosine) if not blocked(i, j)]
-    return average_linkage(n, edges, settings.event_link, settings.event_average, scorer.score, blocked)
+    edges = [(i, j, scorer.score(i, j, c), c) for i, j, c in candidate_pairs(centroids, settings.neighbours,
+                                                                             settings.min_cosine)
+             if time_relation(pseudo[i].time, pseudo[j].time) != "conflict"]
+    nodes = [node_of(p.time) for p in pseudo]
+    return average_linkage(nodes, centroids, edges, settings.event_link, settings.event_average)

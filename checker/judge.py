@@ -8,6 +8,7 @@ difference either corroborates or agrees at another precision (partial).
 """
 from __future__ import annotations
 
+import functools
 import math
 import re
 
@@ -208,14 +209,18 @@ def wording_similarity(a: str, b: str) -> float:
 def speakers_compatible(a: Claim, b: Claim) -> bool:
     """Whether two claims' speakers can be the same person or body."""
     sa, sb = a.attribution, b.attribution
-    if not sa.speaker or not sb.speaker:
+    return same_speaker_text(sa.speaker or "", sa.speaker_key or "", sb.speaker or "", sb.speaker_key or "")
+
+
+@functools.lru_cache(maxsize=65536)
+def same_speaker_text(a: str, key_a: str, b: str, key_b: str) -> bool:
+    """Whether two speakers, as written, can be the same person or body (empty: unknown, so yes)."""
+    if not a or not b or (key_a and key_a == key_b):
         return True
-    if sa.speaker_key and sa.speaker_key == sb.speaker_key:
-        return True
-    if same_person(sa.speaker, sb.speaker) or same_org(sa.speaker, sb.speaker):
+    if same_person(a, b) or same_org(a, b):
         return True
     pronouns = {"he", "she", "they", "it", "we", "i"}
-    return sa.speaker.lower() in pronouns or sb.speaker.lower() in pronouns
+    return a.lower() in pronouns or b.lower() in pronouns
 
 
 def known_speaker(c: Claim) -> bool:

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from contextlib import nullcontext
 from typing import Protocol
 
-from checker.claims import extract_claims
+from checker.engine import extract_all
 from checker.embed import Embedder, SentenceTransformerEmbedder, embed_texts
 from checker.facts import build_events, build_facts
 from checker.group import GroupSettings, group_facts
@@ -36,11 +36,13 @@ class _Silent:
 
 def run(paths: Iterable[str | pathlib.Path], *, store: str | pathlib.Path | None = "claims",
         embedder: Embedder | None = None, settings: GroupSettings | None = None, progress: Progress | None = None,
-        encoding: str | None = None, skip_bad: bool = False, meta: str | None = None) -> Report:
+        encoding: str | None = None, skip_bad: bool = False, meta: str | None = None,
+        workers: int | None = None) -> Report:
     """Read articles, extract claims, group them into facts and events, judge each fact.
 
     The analysis is saved to the claim store in `store` (None: keep nothing), whose embedding
-    cache also spares recomputing vectors the store already has."""
+    cache also spares recomputing vectors the store already has. `workers` processes extract
+    claims from a large input in parallel (default: one per CPU)."""
     paths = list(paths)
     progress = progress or _Silent()
     started = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
@@ -49,7 +51,7 @@ def run(paths: Iterable[str | pathlib.Path], *, store: str | pathlib.Path | None
     ingested = load_sources(paths, encoding=encoding, skip_bad=skip_bad, meta_path=meta)
     sources = ingested.sources
     progress.stage("extracting claims", total=len(sources))
-    claims = extract_claims(sources, progress=progress.advance)
+    claims = extract_all(sources, workers=workers, progress=progress.advance)
     with (Store(store) if store is not None else nullcontext()) as db:
         progress.stage("embedding claims", total=len(claims))
         vectors, misses = embed_texts([c.standalone or c.text for c in claims], embedder, db,

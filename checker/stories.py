@@ -20,7 +20,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from checker.group import GroupSettings, average_linkage, candidate_pairs, group_events
+from checker.group import GroupSettings, group_events
+from checker.linkage import Node, average_linkage
+from checker.neighbours import candidate_pairs
 from checker.models import Claim, Fact, Source, TimeSpan
 from checker.normalize.time import intersect
 
@@ -73,13 +75,12 @@ def document_stories(sources: list[Source], claims: list[Claim], vectors: np.nda
         lex = sum(idf[t] for t in terms[i] & terms[j]) / union if union else 0.0
         return float(doc_vecs[i] @ doc_vecs[j]) + settings.lexical_weight * lex
 
-    def blocked(i: int, j: int) -> bool:
-        a, b = published[i], published[j]
-        return a is not None and b is not None and abs((a - b).days) > settings.max_gap_days
-
-    edges = [(i, j, similarity(i, j)) for i, j, _ in candidate_pairs(doc_vecs, settings.neighbours, 0.2)
-             if not blocked(i, j)]
-    groups = average_linkage(n, edges, settings.link, settings.average, similarity, blocked)
+    half = settings.max_gap_days // 2  # windows of ±half overlap exactly when two dates are within the gap
+    nodes = [Node(start=p.toordinal() - half, end=p.toordinal() + half) if p else Node() for p in published]
+    edges = [(i, j, similarity(i, j), c) for i, j, c in candidate_pairs(doc_vecs, settings.neighbours, 0.2)
+             if published[i] is None or published[j] is None or abs((published[i] - published[j]).days)
+             <= settings.max_gap_days]
+    groups = average_linkage(nodes, doc_vecs, edges, settings.link, settings.average)
     of_source = {sources[i].id: k for k, g in enumerate(groups) for i in g}
     times: dict[int, TimeSpan | None] = {}
     for k, g in enumerate(groups):

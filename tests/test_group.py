@@ -32,10 +32,29 @@ def test_a_claim_that_matches_nothing_stays_single(fake_embedder):
     assert sorted(len(m) for m in group_facts(claims, vectors)) == [1, 1]
 
 
-def test_average_linkage_never_merges_across_a_blocked_pair():
-    edges = [(0, 1, 0.9), (1, 2, 0.9), (0, 2, 0.9)]
-    clusters = average_linkage(3, edges, 0.7, 0.6, lambda i, j: 0.9, lambda i, j: {i, j} == {0, 2})
-    assert [0, 2] not in clusters and any(len(c) == 2 for c in clusters)
+def test_average_linkage_never_merges_firmly_disjoint_times_or_one_sentence():
+    import numpy as np
+
+    from checker.linkage import Node
+
+    v = np.ones((3, 4), dtype="float32") / 2
+    edges = [(0, 1, 0.9, 1.0), (1, 2, 0.9, 1.0), (0, 2, 0.9, 1.0)]
+    nodes = [Node(start=10, end=10), Node(), Node(start=20, end=20)]
+    clusters = average_linkage(nodes, v, edges, 0.7, 0.6)
+    assert [0, 2] not in clusters and [0, 1, 2] not in clusters and any(len(c) == 2 for c in clusters)
+    nodes = [Node(sentence=("s", 1)), Node(sentence=("s", 1)), Node()]
+    assert [0, 1] not in average_linkage(nodes, v, edges[:1], 0.7, 0.6)
+
+
+def test_average_linkage_counts_pairs_without_an_edge_by_their_cosine():
+    import numpy as np
+
+    from checker.linkage import Node
+
+    v = np.array([[1, 0], [1, 0], [0, 1]], dtype="float32")   # 2 is orthogonal to 0 and 1
+    edges = [(0, 1, 0.95, 1.0), (1, 2, 0.9, 0.0)]               # no edge 0–2: it counts as cosine 0
+    clusters = average_linkage([Node(), Node(), Node()], v, edges, 0.7, 0.6)
+    assert [0, 1] in clusters and [2] in clusters
 
 
 def test_candidates_are_the_nearest_neighbours(fake_embedder):

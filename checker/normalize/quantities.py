@@ -1,10 +1,12 @@
 """Numbers in a claim → `Quantity` records: value, unit or counted noun, qualifier.
 
 spaCy's parse says which tokens are numbers and what they count ("four Chinese ...
-warplanes"); quantulum3 reads the value and unit of the phrase ("13-hour", "$20.83
-billion", "29 percent"). Things that look like numbers but are not quantities are left
-out: dates, ordinals (kept apart as ranks), model designators ("H-6", "TU-95", "G-7"),
-ages in apposition. quantulum3's known misreadings are corrected ("half a dozen" is 6).
+warplanes"), so the phrase left to read is small: digits, number words, a currency sign or
+word, a scale ("billion"), "percent", a hyphenated unit ("13-hour"). Those are read here.
+(quantulum3 was tried: it needs seconds to load its unit tables in every process and reads
+"half a dozen" as 0.5; on phrases already cut out by spaCy it added nothing.) Things that
+look like numbers but are not quantities are left out: dates, ordinals (kept apart as
+ranks), model designators ("H-6", "TU-95", "G-7"), ages, parts and additions ("three of the").
 """
 from __future__ import annotations
 
@@ -40,14 +42,51 @@ _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _NOT_UNITS = {"way", "sided", "handed", "fold", "party", "time", "timer"}
 
 
-@functools.lru_cache(maxsize=1)
-def _quantulum():
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # its bundled classifier warns about the scikit-learn version
-        from quantulum3 import parser
+_CURRENCY_SIGNS = {"$": "dollar", "us$": "dollar", "€": "euro", "£": "pound sterling", "¥": "yen"}
+_CURRENCY_WORDS = {"dollar": "dollar", "dollars": "dollar", "euro": "euro", "euros": "euro", "yuan": "yuan",
+                   "rouble": "ruble", "roubles": "ruble", "ruble": "ruble", "rubles": "ruble", "rupee": "rupee",
+                   "rupees": "rupee", "yen": "yen", "pesos": "peso", "peso": "peso", "usd": "dollar", "eur": "euro"}
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "mn": 1e6, "mm": 1e6,
+           "k": 1e3, "m": 1e6, "b": 1e9}
+_PLAIN = re.compile(r"us\$|[$€£¥%]|\d[\d,]*(?:\.\d+)?|[a-z]+|-", re.I)
 
-        parser.parse("1 km")
-    return parser
+
+def _plain_value(phrase: str) -> tuple[float, str | None, str] | None:
+    """Counts, money and percentages read directly ('$20.83 billion', '29 percent', '13-hour',
+    '3.5 million'); None when the phrase has a unit word this does not know."""
+    value, scale, unit, kind, words = None, 1.0, None, "count", []
+    if re.search(r"\d:\d", phrase):
+        return None  # a clock time, not a quantity
+    tokens = _PLAIN.findall(phrase.lower().replace("half-dozen", "half a dozen"))
+    while tokens and tokens[-1] in ("per", "a", "each"):
+        tokens.pop()  # "$23 million per [year]": the rate is read elsewhere
+    for n, tok in enumerate(tokens):
+        if tok in _CURRENCY_SIGNS:
+            unit, kind = _CURRENCY_SIGNS[tok], "money"
+        elif tok[0].isdigit():
+            value = float(tok.replace(",", ""))
+        elif tok in _SCALES:
+            scale *= _SCALES[tok]
+        elif tok in ("%", "percent", "pct", "percentage"):
+            unit, kind = "percentage", "percent"
+        elif tok == "per" and n + 1 < len(tokens) and tokens[n + 1] == "cent":
+            unit, kind = "percentage", "percent"
+        elif tok == "cent" and n and tokens[n - 1] == "per":
+            continue
+        elif tok in _CURRENCY_WORDS:
+            unit, kind = _CURRENCY_WORDS[tok], "money"
+        elif tok == "-" and n + 1 < len(tokens) and tokens[n + 1].isalpha() and n and not tokens[n - 1].isalpha():
+            unit, kind = tokens[n + 1].rstrip("s") if len(tokens[n + 1]) > 3 else tokens[n + 1], "measure"
+            break
+        elif tok in WORDS or tok in ("a", "and", "-"):
+            words.append(tok)
+        else:
+            return None
+    if value is None and words:
+        value = words_to_number(" ".join(w for w in words if w != "-"))
+    if value is None:
+        return None
+    return value * scale, unit, kind
 
 
 def _is_number(tok) -> bool:
@@ -78,6 +117,8 @@ def _is_number(tok) -> bool:
         return False  # "Sharper, 38, faces ..." is an age
     if i >= 2 and doc[i - 1].text == "(" and (doc[i - 2].ent_type_ == "DATE" or doc[i - 2].lower_ in _WEEKDAYS):
         return False  # "this Sunday (16)": the day of the month
+    if hyphen_unit and tok.i + 4 < len(doc) and doc[tok.i + 3].text == "-" and doc[tok.i + 4].lower_ == "old":
+        return False  # "the 69-year-old president": an age
     if hyphen_unit and doc[tok.i + 2].lower_ in _NOT_UNITS:
         return False  # "two-way trade", "one-sided"
     if i >= 1 and doc[i - 1].lower_ in ("the", "both", "these", "those", "its", "their", "his", "her", "our") \
@@ -156,7 +197,7 @@ def words_to_number(text: str) -> float | None:
     total, current = 0.0, 0.0
     for w in words:
         v = WORDS[w]
-        if v in (100,):
+        if w in ("hundred", "dozen"):
             current = (current or 1) * v
         elif v >= 1000:
             total += (current or 1) * v
@@ -204,24 +245,13 @@ def _value(text: str, group_text: str) -> tuple[float | None, str | None, str]:
         return worded, None, "count"
     if low in VAGUE_PLURALS:
         return float(VAGUE_PLURALS[low]), None, "count"
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            parsed = _quantulum().parse(text)
-    except Exception:  # quantulum3 fails on some odd strings; fall back to the plain number
-        parsed = []
-    for q in parsed:
-        if "dozen" in q.unit.name:
-            return float(q.value * 12 if q.value >= 1 else 6), None, "count"
-        unit = q.unit.name
-        if unit == "dimensionless":
-            return float(q.value), None, "count"
-        kind = "percent" if unit in ("percentage", "percent") else "money" if q.unit.entity.name == "currency" else "measure"
-        return float(q.value), unit, kind
-    try:
-        return float(low.replace(",", "")), None, "count"
-    except ValueError:
+    if re.search(r"\d:\d", text):
         return None, None, "count"
+    plain = _plain_value(text)
+    if plain is not None:
+        return plain
+    number = re.search(r"\d[\d,]*(?:\.\d+)?", low)
+    return (float(number.group().replace(",", "")), None, "count") if number else (None, None, "count")
 
 
 def extract_quantities(doc, token_ids: set[int], offset: int) -> list[Quantity]:

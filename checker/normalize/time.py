@@ -36,7 +36,7 @@ _PATTERNS = [
     ("month_day", re.compile(rf"^{_M} (?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,? (?P<y>\d{{4}}))?$")),
     ("month_year", re.compile(rf"^(?:(?P<part>early|mid|late|the end of|the beginning of|the start of) )?{_M},? (?P<y>\d{{4}})$")),
     ("month", re.compile(rf"^(?:(?P<part>early|mid|late|the end of|the beginning of|the start of) )?{_M}$")),
-    ("decade", re.compile(r"^(?:the )?(?:early |mid |late |mid-)?(?P<y>\d{3}0)s$")),
+    ("decade", re.compile(r"^(?:the )?(?:early |mid |late |mid-)?(?P<y>\d{3}0)'?s$")),
     ("year", re.compile(r"^(?:the year )?(?P<y>\d{4})$")),
     ("years", re.compile(r"^(?P<ys>\d{4}(?:(?:,| and|, and|,? or) \d{4})+)$")),
     ("year_range", re.compile(r"^(?:from |between )?(?P<y1>\d{4}) ?(?:-|–|to|and|until) ?(?P<y2>\d{4})$")),
@@ -48,11 +48,15 @@ _PATTERNS = [
     ("ago", re.compile(rf"^{_NUM} {_UNIT} ago$")),
     ("first_months", re.compile(r"^(?:the )?first (?P<n>\w+) months of (?P<y>\d{4})$")),
     ("weekend", re.compile(r"^(?:the )?weekend$")),
+    ("day_range", re.compile(rf"^{_M} (?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?: ?(?:-|to|until|through) ?)"
+                             rf"(?:(?P<month2>{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.? )?(?P<d2>\d{{1,2}})"
+                             rf"(?:st|nd|rd|th)?(?:,? (?P<y>\d{{4}}))?$")),
+    ("month_rel_year", re.compile(rf"^{_M} (?P<rel>this|last|next) year$")),
     ("recent", _RECENT),
     ("this_year_part", re.compile(r"^(?P<part>earlier|later) (?:this|in the) year$")),
 ]
 _VAGUE = re.compile(r"\b(recent|decades|years|months|weeks|annual|annually|daily|weekly|monthly|yearly|"
-                    r"once|century|centuries|season|era|age|old|ages|long|times|period)\b")
+                    r"once|century|centuries|season|seasons|era|age|old|ages|long|times|period|each|every|same|all)\b")
 _DURATION = re.compile(rf"^(?:the |a |an )?(?:past |last |next |first |coming )?{_NUM}[- ]"
                        r"(?:day|week|month|year|decade|hour|minute|second)s?(?:[- ]old|[- ]long)?$")
 
@@ -96,9 +100,19 @@ def _span(start: dt.date, end: dt.date, precision: str, text: str) -> TimeSpan:
     return TimeSpan(start=start, end=end, precision=precision, text=text)
 
 
+_CLOCK = re.compile(r"(?:,?\s*(?:at\s+)?\d{1,2}(?::\d{2}){1,2}\s*(?:[ap]\.?m\.?)?|\s+\d{1,2}\s*[ap]\.?m\.?)"
+                    r"(?:\s+[a-z]{2,4})?$", re.I)
+_EDGE = re.compile(r"^(?:early|late|mid|(?:the )?(?:start|beginning|end|middle) of)[\s-]+(?=(?:last|this|next|"
+                   r"the|\d|" + "|".join(WEEKDAYS) + r"))")
+_DATEISH = re.compile(r"\d|\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + "|" +
+                      "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\b|\bago\b|yesterday|today|tomorrow|tonight")
+
+
+@functools.lru_cache(maxsize=8192)
 def resolve(text: str, published: dt.date | None, *, future: bool = False) -> TimeSpan | None:
     """The interval a time expression denotes, or None for durations, vague or unparsable ones."""
-    s = _clean(text)
+    s = _clean(_CLOCK.sub("", text.strip()))
+    s = _EDGE.sub("", s)
     rel = re.match(r"^(since|after|following|before|until|prior to|ahead of) (.+)$", s)
     if rel:
         inner = resolve(rel.group(2), published, future=future)
@@ -111,9 +125,9 @@ def resolve(text: str, published: dt.date | None, *, future: bool = False) -> Ti
         m = pattern.match(s)
         if m:
             return _from_match(name, m, text, published, future)
-    if _VAGUE.search(s) or published is None:
+    if _VAGUE.search(s) or published is None or not _DATEISH.search(s):
         return None
-    return _dateparser(text, published, future)
+    return _dateparser(s, published, future)
 
 
 def _from_match(name: str, m: re.Match, text: str, pub: dt.date | None, future: bool) -> TimeSpan | None:
@@ -192,6 +206,18 @@ def _from_match(name: str, m: re.Match, text: str, pub: dt.date | None, future: 
         if name == "recent":
             back = {"days": 10, "weeks": 60, "months": 183, "years": 5 * 365}[g["unit"]]
             return _span(pub - dt.timedelta(days=back), pub, "range", text)
+        if name == "day_range":
+            m1, m2 = MONTHS[g["month"]], MONTHS[g["month2"]] if g.get("month2") else MONTHS[g["month"]]
+            year = int(g["y"]) if g.get("y") else (_pick_year(m1, int(g["d"]), pub, future) if pub else None)
+            if year is None:
+                return None
+            a = dt.date(year, m1, int(g["d"]))
+            b = dt.date(year + (1 if m2 < m1 else 0), m2, int(g["d2"]))
+            return _span(a, b, "range", text) if b >= a else None
+        if name == "month_rel_year":
+            y = pub.year + {"this": 0, "last": -1, "next": 1}[g["rel"]]
+            a, b = _month_span(y, MONTHS[g["month"]])
+            return _span(a, b, "month", text)
         if name == "weekend":
             return _relative("this", "weekend", text, pub, future)
         if name == "this_year_part":
@@ -277,6 +303,9 @@ def _dateparser(text: str, pub: dt.date, future: bool) -> TimeSpan | None:
     if data is None or data.date_obj is None:
         return None
     d = data.date_obj.date()
+    years = re.findall(r"\b(1[89]\d\d|2[01]\d\d)\b", text)
+    if years and str(d.year) not in years:
+        return None  # dateparser read something else than the year the text gives
     period = data.period or "day"
     if period == "month":
         a, b = _month_span(d.year, d.month)
