@@ -50,9 +50,9 @@ def run(paths: Iterable[str | pathlib.Path], *, store: str | pathlib.Path | None
     progress.stage("reading articles")
     ingested = load_sources(paths, encoding=encoding, skip_bad=skip_bad, meta_path=meta)
     sources = ingested.sources
-    progress.stage("extracting claims", total=len(sources))
-    claims = extract_all(sources, workers=workers, progress=progress.advance)
     with (Store(store) if store is not None else nullcontext()) as db:
+        progress.stage("extracting claims", total=len(sources))
+        claims, reused = extract_all(sources, workers=workers, cache=db, progress=progress.advance)
         progress.stage("embedding claims", total=len(claims))
         vectors, misses = embed_texts([c.standalone or c.text for c in claims], embedder, db,
                                       progress=progress.advance)
@@ -71,7 +71,8 @@ def run(paths: Iterable[str | pathlib.Path], *, store: str | pathlib.Path | None
         if len({(s.outlet or s.id).lower() for s in sources}) < 2:
             notes.append("only one outlet: there is nothing to cross-reference; every fact is single-source")
         report = Report(sources=sources, claims=claims, facts=facts, events=events, created=started,
-                        settings={"embedder": embedder.model_id, "embedded": str(misses)}, notes=notes)
+                        settings={"embedder": embedder.model_id, "embedded": str(misses),
+                                  "articles_reused": str(reused)}, notes=notes)
         if db is not None:
             progress.stage("saving to the claim store")
             db.save_report(report, args={"paths": [str(p) for p in paths]}, started=started)

@@ -40,6 +40,10 @@ MIGRATIONS = [
     CREATE TABLE review_log (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT UNIQUE NOT NULL, at TEXT NOT NULL,
                              reviewer TEXT, action TEXT NOT NULL, data TEXT NOT NULL);
     """,
+    # 3: each article's extracted claims, keyed by its text, metadata and the extractor's version
+    """
+    CREATE TABLE extractions (key TEXT PRIMARY KEY, data TEXT NOT NULL);
+    """,
 ]
 LOG_NAME = "review.jsonl"
 
@@ -142,6 +146,20 @@ class Store:
         missing_in_file = [e for e in self.review_entries() if e.id not in in_file]
         if missing_in_file:
             self._append_lines([e.model_dump_json() + "\n" for e in missing_in_file])
+
+    # -- the extraction cache ---------------------------------------------------------
+    def get_extractions(self, keys: Sequence[str]) -> dict[str, str]:
+        """Stored extraction results (JSON text) for these keys."""
+        out: dict[str, str] = {}
+        for i in range(0, len(keys), 500):
+            chunk = list(keys[i:i + 500])
+            marks = ",".join("?" * len(chunk))
+            out.update(self.db.execute(f"SELECT key, data FROM extractions WHERE key IN ({marks})", chunk).fetchall())
+        return out
+
+    def put_extractions(self, items: dict[str, str]) -> None:
+        with self.transaction():
+            self.db.executemany("INSERT OR REPLACE INTO extractions (key, data) VALUES (?, ?)", list(items.items()))
 
     # -- the embedding cache -------------------------------------------------------------
     def get_vectors(self, keys: Sequence[str]) -> dict:

@@ -38,15 +38,13 @@ def main(argv: list[str] | None = None) -> None:
     except CheckerError as exc:
         click.echo(f"checker: error: {exc.one_line()}", err=True)
         sys.exit(exc.exit_code)
-    except click.exceptions.Abort:
-        click.echo("checker: interrupted", err=True)
+    except (click.exceptions.Abort, KeyboardInterrupt):
+        click.echo("checker: interrupted; finished work is kept in the claim store, so the same command "
+                   "resumes where this one stopped", err=True)
         sys.exit(130)
     except click.ClickException as exc:
         click.echo(f"checker: error: {exc.format_message()}", err=True)
         sys.exit(2)
-    except KeyboardInterrupt:
-        click.echo("checker: interrupted", err=True)
-        sys.exit(130)
     except BrokenPipeError:
         sys.exit(0)
     except Exception as exc:  # the last line of defence: one line, never a traceback by default

@@ -35,4 +35,7 @@ def run_command(paths, out, store, meta, encoding, skip_bad, engine) -> None:
     click.echo(f"{n['sources']} sources, {n['claims']} claims, {n['facts']} facts "
                f"({n['corroborated']} corroborated, {n['contested']} contested, {n['single-source']} single-source), "
                f"{n['discrepancies']} discrepancies.")
+    reused, embedded = int(report.settings.get("articles_reused", 0)), int(report.settings.get("embedded", 0))
+    if reused:
+        click.echo(f"Reused from the store: {reused} of {n['sources']} articles' claims; {embedded} claims embedded anew.")
     click.echo(f"Report: {written['html']}  (also report.md, report.json, claims.csv in {out})")
