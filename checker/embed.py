@@ -106,11 +106,13 @@ def cache_key(model_id: str, text: str) -> str:
 
 
 def embed_texts(texts: Sequence[str], embedder: Embedder, cache: EmbeddingCache | None = None, *,
-                batch_size: int = 1024, progress: Callable[[int], None] | None = None) -> tuple[np.ndarray, int]:
+                batch_size: int = 1024, progress: Callable[[int], None] | None = None,
+                engine=None) -> tuple[np.ndarray, int]:
     """Vectors for `texts` (row i for text i), embedding only cache misses; returns (vectors, misses).
 
     Misses are embedded shortest first, so each model batch holds texts of similar length and
-    little padding; every `batch_size` of them is written to the cache in one transaction."""
+    little padding; every `batch_size` of them is written to the cache in one transaction.
+    `engine` (see `checker.engine`) is where the model runs; by default, here."""
     keys = [cache_key(embedder.model_id, t) for t in texts]
     found = cache.get_vectors(list(dict.fromkeys(keys))) if cache is not None else {}
     text_of = dict(zip(keys, texts))
@@ -118,15 +120,17 @@ def embed_texts(texts: Sequence[str], embedder: Embedder, cache: EmbeddingCache 
     copies = Counter(keys)  # the same text twice is embedded once; progress counts texts
     if progress and found:
         progress(sum(copies[k] for k in found))
-    for i in range(0, len(missing), batch_size):
-        chunk = missing[i:i + batch_size]
-        vecs = embedder.embed([text_of[k] for k in chunk])
-        new = dict(zip(chunk, vecs))
+    if engine is None:
+        from checker.engine import LocalEngine
+
+        engine = LocalEngine(workers=1)
+    for positions, vecs in engine.embed(embedder, [text_of[k] for k in missing], batch_size):
+        new = {missing[p]: v for p, v in zip(positions, vecs)}
         found.update(new)
         if cache is not None:
             cache.put_vectors(embedder.model_id, new)
         if progress:
-            progress(sum(copies[k] for k in chunk))
+            progress(sum(copies[k] for k in new))
     if not texts:
         return np.zeros((0, embedder.dim), dtype=np.float32), 0
     return np.stack([found[k] for k in keys]).astype(np.float32), len(missing)

@@ -4,9 +4,10 @@ of it the store already has.
 Claim extraction (boilerplate removal, spaCy, clause splitting, normalization) needs only
 the article itself. Each article's result is kept in the store under a hash of its text, its
 metadata and the extractor's version, so a rerun extracts only new or changed articles and
-an interrupted run resumes where it stopped. Misses are cut into chunks, extracted inline
-for small inputs or in worker processes for large ones (each loads spaCy once), and saved
-chunk by chunk. Results come back in input order, so every engine yields the same claims.
+an interrupted run resumes where it stopped. Misses are cut into chunks and handed to an
+engine: `LocalEngine` extracts inline for small inputs or in worker processes for large ones
+(each loads spaCy once); `checker.ray_engine.RayEngine` runs the same functions as Ray Data
+batch stages. Results are put back in input order, so every engine yields the same claims.
 """
 from __future__ import annotations
 
@@ -14,14 +15,19 @@ import hashlib
 import json
 import multiprocessing as mp
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from typing import Protocol
+
+import numpy as np
 
 from checker.claims import extract_claims
+from checker.errors import CheckerError, InputError
+from checker.ingest import ReadJob, read_source
 from checker.models import Claim, Removed, Source
 
 EXTRACTOR_VERSION = "2026-11-23.1"  # bump when extraction changes what it produces
-PARALLEL_MIN_BYTES = 400_000        # below this, starting workers costs more than it saves
+PARALLEL_MIN_BYTES = 100_000        # below this (a few seconds of work), starting workers costs more than it saves
 CHUNK_SOURCES = 24
 
 
@@ -62,10 +68,70 @@ def default_workers() -> int:
     return max(1, min(cpus, 8))
 
 
-def extract_all(sources: list[Source], *, workers: int | None = None, cache=None,
+class Engine(Protocol):
+    """Where the heavy stages run. Each method takes the work the store does not already
+    have and yields results as they finish, so the caller can save them at once."""
+
+    name: str
+
+    def read(self, jobs: list[ReadJob]) -> list[Source | InputError]:
+        """Each file read into a Source (or the error that stops it), in job order."""
+
+    def extract(self, chunks: list[list[Source]]) -> Iterator[tuple[int, list[str]]]:
+        """(chunk number, each source's packed extraction) per chunk, in any order."""
+
+    def embed(self, embedder, texts: list[str], batch_size: int) -> Iterator[tuple[list[int], np.ndarray]]:
+        """(positions in `texts`, their vectors) per batch, in any order."""
+
+
+class LocalEngine:
+    """This machine: inline for small inputs, a pool of worker processes for large ones."""
+
+    name = "local"
+
+    def __init__(self, workers: int | None = None):
+        self.workers = default_workers() if workers is None else workers
+
+    def read(self, jobs: list[ReadJob]) -> list[Source | InputError]:
+        return [read_source(job) for job in jobs]
+
+    def extract(self, chunks: list[list[Source]]) -> Iterator[tuple[int, list[str]]]:
+        size = sum(len(s.text) for chunk in chunks for s in chunk)
+        if self.workers <= 1 or len(chunks) <= 1 or size < PARALLEL_MIN_BYTES:
+            for i, chunk in enumerate(chunks):
+                yield i, _extract_chunk(chunk)
+            return
+        # fork shares the loaded spaCy model with the workers; nothing has run on threads yet.
+        context = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context("spawn")
+        with ProcessPoolExecutor(max_workers=self.workers, mp_context=context, initializer=_warm) as pool:
+            try:
+                yield from enumerate(pool.map(_extract_chunk, chunks))
+            except BaseException:
+                pool.shutdown(wait=False, cancel_futures=True)
+                raise
+
+    def embed(self, embedder, texts: list[str], batch_size: int) -> Iterator[tuple[list[int], np.ndarray]]:
+        for i in range(0, len(texts), batch_size):
+            yield list(range(i, min(i + batch_size, len(texts)))), embedder.embed(texts[i:i + batch_size])
+
+
+def make_engine(name: str = "local", *, workers: int | None = None, address: str | None = None) -> Engine:
+    """The engine called `name`: "local", or "ray" (needs `pip install 'checker[ray]'`)."""
+    if name == "local":
+        return LocalEngine(workers)
+    if name == "ray":
+        from checker.ray_engine import RayEngine
+
+        return RayEngine(workers=workers, address=address)
+    raise CheckerError(f"unknown engine '{name}'", hint="use local or ray")
+
+
+def extract_all(sources: list[Source], *, engine: Engine | None = None, cache=None,
                 progress: Callable[[int], None] | None = None) -> tuple[list[Claim], int]:
     """Claims of every source, in source order (sets each source's body and removals), and how
-    many sources came from the cache. `cache` is the claim store, or None."""
+    many sources came from the cache. `cache` is the claim store, or None; each finished chunk
+    is saved to it at once, so an interrupted run loses at most the chunks in flight."""
+    engine = engine or LocalEngine()
     keys = [extraction_key(s) for s in sources]
     stored = cache.get_extractions(keys) if cache is not None else {}
     results: dict[str, list[Claim]] = {}
@@ -76,28 +142,12 @@ def extract_all(sources: list[Source], *, workers: int | None = None, cache=None
         progress(len(results))
     todo = [(s, k) for s, k in zip(sources, keys) if s.id not in results]
     chunks = [todo[i:i + CHUNK_SOURCES] for i in range(0, len(todo), CHUNK_SOURCES)]
-    workers = default_workers() if workers is None else workers
-    parallel = workers > 1 and len(chunks) > 1 and sum(len(s.text) for s, _ in todo) >= PARALLEL_MIN_BYTES
-
-    def keep(chunk: list[tuple[Source, str]], packed: list[str]) -> None:
+    for n, packed in engine.extract([[s for s, _ in chunk] for chunk in chunks]):
+        chunk = chunks[n]
         for (source, _), data in zip(chunk, packed):
             results[source.id] = _unpack(source, data)
         if cache is not None:
             cache.put_extractions({key: data for (_, key), data in zip(chunk, packed)})
         if progress:
             progress(len(chunk))
-
-    if parallel:
-        # fork shares the loaded spaCy model with the workers; nothing has run on threads yet.
-        context = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_warm) as pool:
-            try:
-                for chunk, packed in zip(chunks, pool.map(_extract_chunk, [[s for s, _ in c] for c in chunks])):
-                    keep(chunk, packed)
-            except BaseException:
-                pool.shutdown(wait=False, cancel_futures=True)
-                raise
-    else:
-        for chunk in chunks:
-            keep(chunk, _extract_chunk([s for s, _ in chunk]))
     return [c for s in sources for c in results[s.id]], len(stored)

@@ -9,7 +9,7 @@ import datetime as dt
 import hashlib
 import pathlib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from checker.errors import InputError
@@ -132,36 +132,58 @@ def _fingerprint(text: str) -> str:
     return hashlib.sha256(" ".join(text.split()).lower().encode()).hexdigest()
 
 
-def load_sources(paths: Iterable[str | pathlib.Path], *, encoding: str | None = None,
-                 skip_bad: bool = False, meta_path: str | pathlib.Path | None = None,
-                 max_bytes: int = MAX_BYTES) -> IngestResult:
-    """Read articles from files and folders into `Source` records with metadata.
+@dataclass
+class ReadJob:
+    """One file to read, with what the driver already knows of it: its id and sidecar entry."""
 
-    Metadata comes from a `sources.json` sidecar beside the files (or `meta_path`), else is
-    inferred from the text, else left empty. With `skip_bad`, unusable files are skipped
-    with a warning instead of stopping the run.
-    """
+    path: str
+    id: str
+    entry: dict = field(default_factory=dict)
+    encoding: str | None = None
+    max_bytes: int = MAX_BYTES
+
+
+def read_source(job: ReadJob) -> Source | InputError:
+    """Read one article into a `Source` with its metadata: the sidecar's, else what the text
+    (or the HTML page) says. An unusable file comes back as the error, not raised, so a batch
+    of files can be read anywhere and judged where the run is driven."""
+    path = pathlib.Path(job.path)
+    try:
+        text, is_html = read_text(path, encoding=job.encoding, max_bytes=job.max_bytes)
+        html_meta: dict[str, str] = {}
+        if is_html:
+            text, html_meta = html_to_text(text, path)
+    except InputError as exc:
+        return exc
+    markup = "html" if is_html else "markdown" if path.suffix.lower() in (".md", ".markdown") else "text"
+    source = Source(id=job.id, path=str(path), text=text, markup=markup,
+                    content_hash=hashlib.sha256(text.encode()).hexdigest()[:16])
+    for key, value in job.entry.items():
+        if key in ("outlet", "published", "url", "title") and value:
+            setattr(source, key, value)
+            source.metadata_origin[key] = "sidecar"
+    guessed = {**infer_metadata(text), **html_meta}
+    for key in ("outlet", "published", "url", "title"):
+        value = guessed.get(key)
+        if getattr(source, key) is None and value:
+            if key == "published" and isinstance(value, str):
+                try:
+                    value = dt.date.fromisoformat(value[:10])
+                except ValueError:
+                    continue
+            setattr(source, key, value)
+            source.metadata_origin[key] = "inferred"
+    return source
+
+
+def read_jobs(paths: Iterable[str | pathlib.Path], *, encoding: str | None = None,
+              meta_path: str | pathlib.Path | None = None, max_bytes: int = MAX_BYTES) -> list[ReadJob]:
+    """The files to read, in order, each with its id and sidecar metadata entry."""
     files = find_articles(paths)
     sidecars: dict[pathlib.Path, dict] = {}
     explicit = read_sidecar(pathlib.Path(meta_path)) if meta_path else None
-    result = IngestResult(sources=[])
-    seen_text: dict[str, str] = {}
+    jobs = []
     for path, sid in zip(files, _source_ids(files)):
-        try:
-            text, is_html = read_text(path, encoding=encoding, max_bytes=max_bytes)
-            html_meta: dict[str, str] = {}
-            if is_html:
-                text, html_meta = html_to_text(text, path)
-            fp = _fingerprint(text)
-            if fp in seen_text:
-                raise InputError(f"{path}: repeats {seen_text[fp]} word for word",
-                                 hint="a repeated article would count as a second outlet; remove one")
-            seen_text[fp] = str(path)
-        except InputError as exc:
-            if not skip_bad:
-                raise
-            result.warnings.append(f"skipped {exc.one_line()}")
-            continue
         if explicit is not None:
             entry = explicit.get(path.name) or explicit.get(path.stem) or {}
         else:
@@ -169,25 +191,39 @@ def load_sources(paths: Iterable[str | pathlib.Path], *, encoding: str | None = 
             if folder not in sidecars:
                 sidecars[folder] = read_sidecar(folder / SIDECAR_NAME) if (folder / SIDECAR_NAME).exists() else {}
             entry = sidecars[folder].get(path.name) or sidecars[folder].get(path.stem) or {}
-        markup = "html" if is_html else "markdown" if path.suffix.lower() in (".md", ".markdown") else "text"
-        source = Source(id=sid, path=str(path), text=text, markup=markup,
-                        content_hash=hashlib.sha256(text.encode()).hexdigest()[:16])
-        for key, value in entry.items():
-            if key in ("outlet", "published", "url", "title") and value:
-                setattr(source, key, value)
-                source.metadata_origin[key] = "sidecar"
-        guessed = {**infer_metadata(text), **html_meta}
-        for key in ("outlet", "published", "url", "title"):
-            value = guessed.get(key)
-            if getattr(source, key) is None and value:
-                if key == "published" and isinstance(value, str):
-                    try:
-                        value = dt.date.fromisoformat(value[:10])
-                    except ValueError:
-                        continue
-                setattr(source, key, value)
-                source.metadata_origin[key] = "inferred"
-        result.sources.append(source)
+        jobs.append(ReadJob(path=str(path), id=sid, entry=dict(entry), encoding=encoding, max_bytes=max_bytes))
+    return jobs
+
+
+def load_sources(paths: Iterable[str | pathlib.Path], *, encoding: str | None = None,
+                 skip_bad: bool = False, meta_path: str | pathlib.Path | None = None,
+                 max_bytes: int = MAX_BYTES,
+                 reader: Callable[[list[ReadJob]], list[Source | InputError]] | None = None) -> IngestResult:
+    """Read articles from files and folders into `Source` records with metadata.
+
+    Metadata comes from a `sources.json` sidecar beside the files (or `meta_path`), else is
+    inferred from the text, else left empty. With `skip_bad`, unusable files are skipped
+    with a warning instead of stopping the run. `reader` reads a list of jobs elsewhere (the
+    Ray engine); by default they are read here, one by one.
+    """
+    jobs = read_jobs(paths, encoding=encoding, meta_path=meta_path, max_bytes=max_bytes)
+    read = reader(jobs) if reader is not None else [read_source(job) for job in jobs]
+    result = IngestResult(sources=[])
+    seen_text: dict[str, str] = {}
+    for job, got in zip(jobs, read):
+        if isinstance(got, Source):
+            fp = _fingerprint(got.text)
+            if fp in seen_text:
+                got = InputError(f"{job.path}: repeats {seen_text[fp]} word for word",
+                                 hint="a repeated article would count as a second outlet; remove one")
+            else:
+                seen_text[fp] = job.path
+        if isinstance(got, InputError):
+            if not skip_bad:
+                raise got
+            result.warnings.append(f"skipped {got.one_line()}")
+            continue
+        result.sources.append(got)
     if not result.sources:
         raise InputError("none of the input files could be read")
     return result

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from contextlib import nullcontext
 from typing import Protocol
 
-from checker.engine import extract_all
+from checker.engine import Engine, extract_all, make_engine
 from checker.embed import Embedder, SentenceTransformerEmbedder, embed_texts
 from checker.facts import build_events, build_facts
 from checker.group import GroupSettings, group_facts
@@ -37,25 +37,29 @@ class _Silent:
 def run(paths: Iterable[str | pathlib.Path], *, store: str | pathlib.Path | None = "claims",
         embedder: Embedder | None = None, settings: GroupSettings | None = None, progress: Progress | None = None,
         encoding: str | None = None, skip_bad: bool = False, meta: str | None = None,
-        workers: int | None = None) -> Report:
+        workers: int | None = None, engine: str | Engine = "local") -> Report:
     """Read articles, extract claims, group them into facts and events, judge each fact.
 
     The analysis is saved to the claim store in `store` (None: keep nothing), whose embedding
-    cache also spares recomputing vectors the store already has. `workers` processes extract
-    claims from a large input in parallel (default: one per CPU)."""
+    cache also spares recomputing vectors and claims the store already has. `engine` runs the
+    heavy stages (reading, claim extraction, embedding): "local" (`workers` processes extract
+    claims from a large input in parallel, default one per CPU) or "ray" (Ray Data batch
+    stages; `workers` actors per stage), or an `Engine` object."""
     paths = list(paths)
     progress = progress or _Silent()
     started = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
     embedder = embedder or SentenceTransformerEmbedder()
+    if isinstance(engine, str):
+        engine = make_engine(engine, workers=workers)
     progress.stage("reading articles")
-    ingested = load_sources(paths, encoding=encoding, skip_bad=skip_bad, meta_path=meta)
+    ingested = load_sources(paths, encoding=encoding, skip_bad=skip_bad, meta_path=meta, reader=engine.read)
     sources = ingested.sources
     with (Store(store) if store is not None else nullcontext()) as db:
         progress.stage("extracting claims", total=len(sources))
-        claims, reused = extract_all(sources, workers=workers, cache=db, progress=progress.advance)
+        claims, reused = extract_all(sources, engine=engine, cache=db, progress=progress.advance)
         progress.stage("embedding claims", total=len(claims))
         vectors, misses = embed_texts([c.standalone or c.text for c in claims], embedder, db,
-                                      progress=progress.advance)
+                                      progress=progress.advance, engine=engine)
         progress.stage("grouping claims into facts")
         clusters = group_facts(claims, vectors, settings)
         progress.stage("judging facts", total=len(clusters))
@@ -71,7 +75,7 @@ def run(paths: Iterable[str | pathlib.Path], *, store: str | pathlib.Path | None
         if len({(s.outlet or s.id).lower() for s in sources}) < 2:
             notes.append("only one outlet: there is nothing to cross-reference; every fact is single-source")
         report = Report(sources=sources, claims=claims, facts=facts, events=events, created=started,
-                        settings={"embedder": embedder.model_id, "embedded": str(misses),
+                        settings={"embedder": embedder.model_id, "embedded": str(misses), "engine": engine.name,
                                   "articles_reused": str(reused)}, notes=notes)
         if db is not None:
             progress.stage("saving to the claim store")

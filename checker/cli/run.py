@@ -14,19 +14,23 @@ import click
 @click.option("--encoding", help="Read the articles in this encoding instead of UTF-8 (e.g. cp1252).")
 @click.option("--skip-bad", is_flag=True, help="Skip unreadable files with a warning instead of stopping.")
 @click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
-              help="Where the heavy stages run.")
-def run_command(paths, out, store, meta, encoding, skip_bad, engine) -> None:
+              help="Where reading, claim extraction and embedding run: this machine, or Ray "
+                   "(local, or the cluster in RAY_ADDRESS; needs pip install 'checker[ray]').")
+@click.option("--workers", type=click.IntRange(min=1), help="Worker processes (local) or actors per stage (ray); "
+              "default one per CPU.")
+def run_command(paths, out, store, meta, encoding, skip_bad, engine, workers) -> None:
     """Read articles (.txt, .md, .html files or folders), group their claims into facts across
     outlets, judge each fact, save the claim store and write the reports."""
     from checker.cli.progress import RichProgress
-    from checker.errors import CheckerError
     from checker.pipeline import run
     from checker.report import write_reports
 
-    if engine == "ray":
-        raise CheckerError("the ray engine is not available in this version", hint="use --engine local")
+    from checker.engine import make_engine
+
+    engine = make_engine(engine, workers=workers)  # fails here, in one line, if Ray is missing
     with RichProgress() as progress:
-        report = run(paths, store=store, progress=progress, encoding=encoding, skip_bad=skip_bad, meta=meta)
+        report = run(paths, store=store, progress=progress, encoding=encoding, skip_bad=skip_bad, meta=meta,
+                     engine=engine)
         progress.stage("writing reports")
         written = write_reports(report, out)
     for note in report.notes:

@@ -1,0 +1,137 @@
+"""The Ray engine: reading, claim extraction and embedding as Ray Data batch stages.
+
+Each stage is a dataset of the work the store does not already have, transformed with
+`map_batches`: reading by stateless tasks, extraction and embedding by a pool of actors that
+load spaCy or the embedding model once each and then take batch after batch. The driver
+keeps everything else (the store, grouping, judging, reports), which needs every claim at
+once and is cheap next to these stages. The functions each stage runs are the local
+engine's, so both engines produce the same claims, vectors, store and reports.
+
+`pip install 'checker[ray]'`. Without an address, a local Ray instance is started on this
+machine's CPUs; `RAY_ADDRESS` (or `address=`) joins an existing cluster, whose workers
+need checker and its models installed.
+"""
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterator
+
+import numpy as np
+
+from checker.engine import _extract_chunk, default_workers
+from checker.errors import CheckerError, InputError
+from checker.ingest import ReadJob, read_source
+from checker.models import Source
+
+INSTALL_HINT = "pip install 'checker[ray]' (or: .venv/bin/pip install 'ray[data]'), or use --engine local"
+
+
+def _ray():
+    # Ray's own C++ logging writes warnings about its internals to our stderr; keep them out.
+    os.environ.setdefault("RAY_BACKEND_LOG_LEVEL", "fatal")
+    os.environ.setdefault("RAY_DEDUP_LOGS", "0")
+    try:
+        import ray
+        import ray.data
+    except ImportError:
+        raise CheckerError("the ray engine needs Ray, which is not installed", hint=INSTALL_HINT) from None
+    return ray
+
+
+def _read_batch(batch: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """Ray task: read a batch of files; each row comes back as a Source (JSON) or an error."""
+    out_source, out_error = [], []
+    for job in batch["job"]:
+        got = read_source(job)
+        out_source.append(got.model_dump_json() if isinstance(got, Source) else "")
+        out_error.append(got.one_line() if isinstance(got, InputError) else "")
+    return {"i": batch["i"], "source": np.array(out_source, dtype=object), "error": np.array(out_error, dtype=object)}
+
+
+class _Extractor:
+    """Ray actor: loads spaCy once, then extracts the claims of chunk after chunk of articles."""
+
+    def __init__(self):
+        from checker.nlp import load_nlp
+
+        load_nlp()
+
+    def __call__(self, batch: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+        sources = [Source.model_validate_json(s) for s in batch["source"]]
+        return {"i": batch["i"], "packed": np.array(_extract_chunk(sources), dtype=object)}
+
+
+class _Embedder:
+    """Ray actor: loads the embedding model once, then embeds batch after batch of texts."""
+
+    def __init__(self, embedder):
+        self.embedder = embedder
+        self.embedder.embed(["load the model now, not in the first batch"])
+
+    def __call__(self, batch: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+        return {"i": batch["i"], "vector": self.embedder.embed([str(t) for t in batch["text"]])}
+
+
+class RayEngine:
+    """Runs the heavy stages on Ray: a local instance, or the cluster at `address`."""
+
+    name = "ray"
+
+    def __init__(self, workers: int | None = None, address: str | None = None):
+        ray = _ray()
+        if not ray.is_initialized():
+            address = address or os.environ.get("RAY_ADDRESS")
+            try:
+                ray.init(address=address, num_cpus=None if address else (workers or default_workers()),
+                         include_dashboard=False, log_to_driver=False, logging_level=logging.ERROR,
+                         configure_logging=True)
+            except (ConnectionError, RuntimeError, ValueError) as exc:
+                raise CheckerError(f"could not start or reach Ray: {str(exc).splitlines()[0]}",
+                                   hint="check RAY_ADDRESS, or use --engine local") from None
+        context = ray.data.DataContext.get_current()
+        context.enable_progress_bars = False   # checker shows its own progress
+        context.print_on_execution_start = False
+        context.enable_auto_log_stats = False
+        logging.getLogger("ray.data").setLevel(logging.ERROR)
+        self.ray = ray
+        self.workers = workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
+
+    def _actors(self) -> object:
+        return self.ray.data.ActorPoolStrategy(size=self.workers)
+
+    def read(self, jobs: list[ReadJob]) -> list[Source | InputError]:
+        rows = [{"i": i, "job": job} for i, job in enumerate(jobs)]  # kept as Python objects
+        ds = self.ray.data.from_items(rows).map_batches(_read_batch, batch_size=64, batch_format="numpy")
+        out: list[Source | InputError | None] = [None] * len(jobs)
+        for batch in ds.iter_batches(batch_size=None, batch_format="numpy"):
+            for i, source, error in zip(batch["i"], batch["source"], batch["error"]):
+                out[int(i)] = InputError(error) if error else Source.model_validate_json(source)
+        return out
+
+    def extract(self, chunks: list[list[Source]]) -> Iterator[tuple[int, list[str]]]:
+        if not chunks:
+            return
+        size = max(len(c) for c in chunks)
+        rows = [{"i": n * size + j, "source": s.model_dump_json()} for n, chunk in enumerate(chunks)
+                for j, s in enumerate(chunk)]
+        ds = self.ray.data.from_items(rows).map_batches(_Extractor, batch_size=size, batch_format="numpy",
+                                                         compute=self._actors())
+        pending: dict[int, dict[int, str]] = {}
+        for batch in ds.iter_batches(batch_size=None, batch_format="numpy"):
+            for i, packed in zip(batch["i"], batch["packed"]):
+                n, j = divmod(int(i), size)
+                pending.setdefault(n, {})[j] = packed
+                if len(pending[n]) == len(chunks[n]):  # a whole chunk is in: hand it over to be saved
+                    done = pending.pop(n)
+                    yield n, [done[k] for k in range(len(chunks[n]))]
+
+    def embed(self, embedder, texts: list[str], batch_size: int) -> Iterator[tuple[list[int], np.ndarray]]:
+        if not texts:
+            return
+        rows = [{"i": i, "text": t} for i, t in enumerate(texts)]
+        ds = self.ray.data.from_items(rows).map_batches(
+            _Embedder, batch_size=batch_size, batch_format="numpy", compute=self._actors(),
+            fn_constructor_kwargs={"embedder": embedder})
+        for batch in ds.iter_batches(batch_size=None, batch_format="numpy"):
+            yield [int(i) for i in batch["i"]], np.asarray(batch["vector"], dtype=np.float32)

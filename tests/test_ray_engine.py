@@ -1,0 +1,61 @@
+"""`--engine ray`: the same store and report as the local engine, and a clear message without Ray."""
+import json
+import sqlite3
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import ROOT, SEEDS
+
+# What a run writes about itself (when, with which engine) may differ; the analysis may not.
+RUN_TABLES = {"meta", "runs", "sqlite_sequence"}
+
+
+def _tables(db_path):
+    db = sqlite3.connect(db_path)
+    names = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+    out = {n: sorted(map(repr, db.execute(f"SELECT * FROM {n}"))) for n in names if n not in RUN_TABLES}
+    db.close()
+    return out
+
+
+def _report(path):
+    data = json.loads(path.read_text())
+    data.pop("created", None)
+    return data
+
+
+@pytest.mark.model
+def test_ray_engine_gives_the_local_engines_store_and_report(seeds_run, tmp_path):
+    _, local_store, local_out = seeds_run
+    out = subprocess.run([sys.executable, "-m", "checker.cli", "run", str(SEEDS), "--engine", "ray",
+                          "--workers", "2", "--store", str(tmp_path / "claims"), "--out", str(tmp_path / "out")],
+                         capture_output=True, text=True, cwd=ROOT, timeout=900)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert "Traceback" not in out.stderr
+    ray_tables, local_tables = _tables(tmp_path / "claims" / "checker.db"), _tables(local_store / "checker.db")
+    assert set(ray_tables) == set(local_tables)
+    for name in local_tables:
+        assert ray_tables[name] == local_tables[name], f"table {name} differs between engines"
+    assert len(ray_tables["claims"]) > 100 and len(ray_tables["embeddings"]) > 100
+    assert _report(tmp_path / "out" / "report.json") == _report(local_out / "report.json")
+    assert (tmp_path / "out" / "report.md").read_text() == (local_out / "report.md").read_text()
+
+
+BLOCK_RAY = """
+import sys
+sys.modules["ray"] = None          # as if Ray were not installed
+from checker.cli import main
+main(["run", sys.argv[1], "--engine", "ray", "--store", sys.argv[2], "--out", sys.argv[3]])
+"""
+
+
+def test_engine_ray_without_ray_says_how_to_install(tmp_path):
+    out = subprocess.run([sys.executable, "-c", BLOCK_RAY, str(SEEDS), str(tmp_path / "c"), str(tmp_path / "o")],
+                         capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert out.returncode == 2
+    lines = out.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in out.stderr
+    assert "needs Ray" in lines[0] and "pip install 'checker[ray]'" in lines[0]
+    assert not (tmp_path / "c").exists()  # nothing started, nothing half-written
