@@ -78,20 +78,25 @@ def _same_speaker(a: Claim, b: Claim) -> bool:
 def _join_statements(claims: list[Claim], clusters: list[list[int]]) -> list[list[int]]:
     """Dated statements of one speaker whose reported claims share a fact become one fact."""
     fact_of = {i: n for n, members in enumerate(clusters) for i in members}
+    by_sentence: dict[tuple, set[int]] = {}
+    for i, c in enumerate(claims):
+        if i in fact_of and c.kind != "statement":
+            by_sentence.setdefault((c.source, c.sentence), set()).add(fact_of[i])
     statements = [i for i, c in enumerate(claims) if c.kind == "statement"]
-    reported: dict[int, set[int]] = {}
+    reported = {s: by_sentence.get((claims[s].source, claims[s].sentence), set()) for s in statements}
+    reporting: dict[int, list[int]] = {}  # fact → the statements whose sentence reports it
     for s in statements:
-        st = claims[s]
-        reported[s] = {fact_of[i] for i, c in enumerate(claims) if i in fact_of and c.kind != "statement"
-                       and c.source == st.source and c.sentence == st.sentence}
+        for f in reported[s]:
+            reporting.setdefault(f, []).append(s)
     joined: list[list[int]] = []
     used: set[int] = set()
     for x in statements:
         if x in used:
             continue
         group = [x]
-        for y in statements:
-            if y != x and y not in used and claims[y].source != claims[x].source and reported[x] & reported[y] \
+        candidates = sorted({y for f in reported[x] for y in reporting[f]})
+        for y in candidates:
+            if y != x and y not in used and claims[y].source != claims[x].source \
                     and _same_speaker(claims[x], claims[y]):
                 group.append(y)
         if len({claims[i].source for i in group}) > 1:

@@ -48,8 +48,14 @@ class Stories:
     time: dict[int, TimeSpan | None]
 
 
-def _lead(claims: list[Claim], source_id: str, n: int) -> list[int]:
-    return [i for i, c in enumerate(claims) if c.source == source_id and c.kind in ("assertion", "headline")][:n]
+def _leads(claims: list[Claim], sources: list[Source], n: int) -> list[list[int]]:
+    """Each source's first `n` claims (headline and assertions), in one pass over the claims."""
+    leads: dict[str, list[int]] = {s.id: [] for s in sources}
+    for i, c in enumerate(claims):
+        lead = leads.get(c.source)
+        if lead is not None and len(lead) < n and c.kind in ("assertion", "headline"):
+            lead.append(i)
+    return [leads[s.id] for s in sources]
 
 
 def document_stories(sources: list[Source], claims: list[Claim], vectors: np.ndarray,
@@ -57,7 +63,7 @@ def document_stories(sources: list[Source], claims: list[Claim], vectors: np.nda
     """Group sources into stories by their leads."""
     settings = settings or StorySettings()
     n = len(sources)
-    leads = [_lead(claims, s.id, settings.lead) for s in sources]
+    leads = _leads(claims, sources, settings.lead)
     dim = vectors.shape[1] if len(vectors) else 1
     doc_vecs = np.zeros((n, dim), dtype=np.float32)
     for k, idx in enumerate(leads):
