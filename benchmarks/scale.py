@@ -5,8 +5,8 @@ usage: python benchmarks/scale.py [--shared ../shared] [--fractions 4,2,1] [--qu
 The corpus is every ECB+ article (all 33 topics mixed, one run); fractions take every 4th
 and every 2nd file. For each size, each in a fresh process:
 - cold: `checker run` with an empty store (wall time, peak memory, time per stage);
-- floor: embedding the same claims alone with the same model and batch size (the claims the
-  run kept; the model is loaded before the clock starts);
+- floor: embedding the same claims alone with the same model and batch size (every claim the
+  run extracted, each distinct text once; the model is loaded before the clock starts);
 - warm: `checker run` again on the same input and store.
 Ratios are computed within this run: cold / floor, warm / cold, and time and memory growth
 from one size to the next. --quality also scores events with ../shared/eval/score_ecb.py:
@@ -55,7 +55,9 @@ CHILD_FLOOR = textwrap.dedent("""
     import json, sqlite3, sys, time
     from checker.embed import SentenceTransformerEmbedder
     db = sqlite3.connect(sys.argv[1])
-    texts = [json.loads(d).get("standalone") or json.loads(d)["text"] for (d,) in db.execute("SELECT data FROM claims")]
+    # every claim the run embedded: all extracted claims, also those later left out of facts
+    texts = [c.get("standalone") or c["text"] for (d,) in db.execute("SELECT data FROM extractions")
+             for c in json.loads(d)["claims"]]
     texts = sorted(set(texts), key=len)
     embedder = SentenceTransformerEmbedder()
     embedder.embed(texts[:8])                      # model loaded before the clock starts
