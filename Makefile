@@ -25,6 +25,7 @@ test: setup
 bench: setup
 	$(BIN)/python benchmarks/ecb_events.py
 	$(BIN)/python benchmarks/equate_compare.py
+	$(BIN)/python benchmarks/scale.py --quality
 
 clean:
 	rm -rf $(VENV) .pytest_cache

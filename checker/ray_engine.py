@@ -13,6 +13,7 @@ need checker and its models installed.
 """
 from __future__ import annotations
 
+import json
 import logging
 import os
 from collections.abc import Iterator
@@ -58,8 +59,9 @@ class _Extractor:
         load_nlp()
 
     def __call__(self, batch: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
-        sources = [Source.model_validate_json(s) for s in batch["source"]]
-        return {"i": batch["i"], "packed": np.array(_extract_chunk(sources), dtype=object)}
+        packed = [json.dumps(_extract_chunk([Source.model_validate_json(s) for s in json.loads(chunk)]))
+                  for chunk in batch["chunk"]]
+        return {"n": batch["n"], "packed": np.array(packed, dtype=object)}
 
 
 class _Embedder:
@@ -70,7 +72,8 @@ class _Embedder:
         self.embedder.embed(["load the model now, not in the first batch"])
 
     def __call__(self, batch: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
-        return {"i": batch["i"], "vector": self.embedder.embed([str(t) for t in batch["text"]])}
+        vectors = [self.embedder.embed(json.loads(texts)).astype(np.float32).tobytes() for texts in batch["texts"]]
+        return {"n": batch["n"], "vectors": np.array(vectors, dtype=object)}
 
 
 class RayEngine:
@@ -109,29 +112,28 @@ class RayEngine:
                 out[int(i)] = InputError(error) if error else Source.model_validate_json(source)
         return out
 
+    # One row is one chunk or batch exactly as the local engine cuts it: the model's numbers
+    # depend (in the last bits) on which texts share a batch, so both engines batch alike.
     def extract(self, chunks: list[list[Source]]) -> Iterator[tuple[int, list[str]]]:
         if not chunks:
             return
-        size = max(len(c) for c in chunks)
-        rows = [{"i": n * size + j, "source": s.model_dump_json()} for n, chunk in enumerate(chunks)
-                for j, s in enumerate(chunk)]
-        ds = self.ray.data.from_items(rows).map_batches(_Extractor, batch_size=size, batch_format="numpy",
+        rows = [{"n": n, "chunk": json.dumps([s.model_dump_json() for s in chunk])} for n, chunk in enumerate(chunks)]
+        ds = self.ray.data.from_items(rows).map_batches(_Extractor, batch_size=1, batch_format="numpy",
                                                          compute=self._actors())
-        pending: dict[int, dict[int, str]] = {}
         for batch in ds.iter_batches(batch_size=None, batch_format="numpy"):
-            for i, packed in zip(batch["i"], batch["packed"]):
-                n, j = divmod(int(i), size)
-                pending.setdefault(n, {})[j] = packed
-                if len(pending[n]) == len(chunks[n]):  # a whole chunk is in: hand it over to be saved
-                    done = pending.pop(n)
-                    yield n, [done[k] for k in range(len(chunks[n]))]
+            for n, packed in zip(batch["n"], batch["packed"]):
+                yield int(n), json.loads(packed)
 
     def embed(self, embedder, texts: list[str], batch_size: int) -> Iterator[tuple[list[int], np.ndarray]]:
         if not texts:
             return
-        rows = [{"i": i, "text": t} for i, t in enumerate(texts)]
+        starts = range(0, len(texts), batch_size)
+        rows = [{"n": i, "texts": json.dumps(texts[i:i + batch_size])} for i in starts]
         ds = self.ray.data.from_items(rows).map_batches(
-            _Embedder, batch_size=batch_size, batch_format="numpy", compute=self._actors(),
+            _Embedder, batch_size=1, batch_format="numpy", compute=self._actors(),
             fn_constructor_kwargs={"embedder": embedder})
         for batch in ds.iter_batches(batch_size=None, batch_format="numpy"):
-            yield [int(i) for i in batch["i"]], np.asarray(batch["vector"], dtype=np.float32)
+            for i, raw in zip(batch["n"], batch["vectors"]):
+                i = int(i)
+                positions = list(range(i, min(i + batch_size, len(texts))))
+                yield positions, np.frombuffer(raw, dtype=np.float32).reshape(len(positions), -1)
