@@ -107,19 +107,21 @@ def cache_key(model_id: str, text: str) -> str:
 
 def embed_texts(texts: Sequence[str], embedder: Embedder, cache: EmbeddingCache | None = None, *,
                 batch_size: int = 1024, progress: Callable[[int], None] | None = None,
-                engine=None) -> tuple[np.ndarray, int]:
+                engine=None, reused: Callable[[int], None] | None = None) -> tuple[np.ndarray, int]:
     """Vectors for `texts` (row i for text i), embedding only cache misses; returns (vectors, misses).
 
     Misses are embedded shortest first, so each model batch holds texts of similar length and
     little padding; every `batch_size` of them is written to the cache in one transaction.
-    `engine` (see `checker.engine`) is where the model runs; by default, here."""
+    `engine` (see `checker.engine`) is where the model runs; by default, here. `progress`
+    counts texts embedded now, `reused` those the cache had (default: progress)."""
     keys = [cache_key(embedder.model_id, t) for t in texts]
     found = cache.get_vectors(list(dict.fromkeys(keys))) if cache is not None else {}
     text_of = dict(zip(keys, texts))
     missing = sorted(dict.fromkeys(k for k in keys if k not in found), key=lambda k: len(text_of[k]))
     copies = Counter(keys)  # the same text twice is embedded once; progress counts texts
-    if progress and found:
-        progress(sum(copies[k] for k in found))
+    reused = reused or progress
+    if reused and found:
+        reused(sum(copies[k] for k in found))
     if engine is None:
         from checker.engine import LocalEngine
 

@@ -127,10 +127,12 @@ def make_engine(name: str = "local", *, workers: int | None = None, address: str
 
 
 def extract_all(sources: list[Source], *, engine: Engine | None = None, cache=None,
-                progress: Callable[[int], None] | None = None) -> tuple[list[Claim], int]:
+                progress: Callable[[int], None] | None = None,
+                reused: Callable[[int], None] | None = None) -> tuple[list[Claim], int]:
     """Claims of every source, in source order (sets each source's body and removals), and how
     many sources came from the cache. `cache` is the claim store, or None; each finished chunk
-    is saved to it at once, so an interrupted run loses at most the chunks in flight."""
+    is saved to it at once, so an interrupted run loses at most the chunks in flight.
+    `progress` counts articles extracted now, `reused` those the cache had (default: progress)."""
     engine = engine or LocalEngine()
     keys = [extraction_key(s) for s in sources]
     stored = cache.get_extractions(keys) if cache is not None else {}
@@ -138,8 +140,9 @@ def extract_all(sources: list[Source], *, engine: Engine | None = None, cache=No
     for source, key in zip(sources, keys):
         if key in stored:
             results[source.id] = _unpack(source, stored[key])
-    if progress and results:
-        progress(len(results))
+    reused = reused or progress
+    if reused and results:
+        reused(len(results))
     todo = [(s, k) for s, k in zip(sources, keys) if s.id not in results]
     chunks = [todo[i:i + CHUNK_SOURCES] for i in range(0, len(todo), CHUNK_SOURCES)]
     for n, packed in engine.extract([[s for s, _ in chunk] for chunk in chunks]):

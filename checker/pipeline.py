@@ -25,6 +25,8 @@ class Progress(Protocol):
 
     def advance(self, n: int = 1) -> None: ...
 
+    # optional: def reuse(self, n: int) -> None — n items of the stage came from the store
+
 
 class _Silent:
     def stage(self, name: str, total: int | None = None) -> None:
@@ -56,10 +58,12 @@ def run(paths: Iterable[str | pathlib.Path], *, store: str | pathlib.Path | None
     sources = ingested.sources
     with (Store(store) if store is not None else nullcontext()) as db:
         progress.stage("extracting claims", total=len(sources))
-        claims, reused = extract_all(sources, engine=engine, cache=db, progress=progress.advance)
+        claims, reused = extract_all(sources, engine=engine, cache=db, progress=progress.advance,
+                                     reused=getattr(progress, "reuse", progress.advance))
         progress.stage("embedding claims", total=len(claims))
         vectors, misses = embed_texts([c.standalone or c.text for c in claims], embedder, db,
-                                      progress=progress.advance, engine=engine)
+                                      progress=progress.advance, engine=engine,
+                                      reused=getattr(progress, "reuse", progress.advance))
         progress.stage("grouping claims into facts")
         clusters = group_facts(claims, vectors, settings)
         progress.stage("judging facts", total=len(clusters))

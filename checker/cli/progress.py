@@ -2,6 +2,8 @@
 
 Stages that count items (articles, claims) show a bar, the count, the rate and the time
 left; stages that do not show only that they are running or done and how long they took.
+Items the claim store already had are counted as done but kept out of the rate, so a resumed
+run's time left comes from the work it is really doing.
 """
 from __future__ import annotations
 
@@ -23,6 +25,7 @@ class RichProgress:
                                  console=self.console, transient=False, disable=not self.enabled)
         self.task = None
         self.countable = False
+        self.reused = 0
 
     def __enter__(self) -> "RichProgress":
         self.progress.__enter__()
@@ -37,16 +40,30 @@ class RichProgress:
             return
         t = self.progress.tasks[self.task]
         total = t.total if self.countable else 1
+        shown = int(total) + self.reused
         self.progress.update(self.task, total=total, completed=total,
-                             count=f"{int(total):,}/{int(total):,}" if self.countable else "done", left="")
+                             count=f"{shown:,}/{shown:,}" if self.countable else "done", left="")
         self.task = None
 
     def stage(self, name: str, total: int | None = None) -> None:
         self._finish()
         self.countable = bool(total)
+        self.reused = 0
         self.task = self.progress.add_task(name, total=total if self.countable else None,
                                            count=f"0/{total:,}" if self.countable else "", rate="",
                                            left="left" if self.countable else "")
+
+    def reuse(self, n: int) -> None:
+        """`n` items of this stage were already in the store: done, but not part of the rate."""
+        if self.task is None or not n or not self.countable:
+            return
+        self.reused += n
+        t = self.progress.tasks[self.task]
+        self.progress.update(self.task, total=max(0, t.total - n), count=self.count())
+
+    def count(self) -> str:
+        t = self.progress.tasks[self.task]
+        return f"{int(t.completed) + self.reused:,}/{int(t.total) + self.reused:,}"
 
     def advance(self, n: int = 1) -> None:
         if self.task is None or not n:
@@ -55,7 +72,7 @@ class RichProgress:
         t = self.progress.tasks[self.task]
         fields = {}
         if self.countable:
-            fields["count"] = f"{int(t.completed):,}/{int(t.total):,}"
+            fields["count"] = self.count()
         if t.speed:
             fields["rate"] = f"{t.speed:,.0f}/s"
         self.progress.update(self.task, **fields)
