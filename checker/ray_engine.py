@@ -13,9 +13,13 @@ need checker and its models installed.
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
+import sys
+import tempfile
+import warnings
 from collections.abc import Iterator
 
 import numpy as np
@@ -28,10 +32,24 @@ from checker.models import Source
 INSTALL_HINT = "pip install 'checker[ray]' (or: .venv/bin/pip install 'ray[data]'), or use --engine local"
 
 
+@contextlib.contextmanager
+def _native_stderr_to(sink):
+    """Point file descriptor 2 at `sink` for a while: Ray's C++ core and the processes it
+    starts (which inherit the descriptor) write notes about their internals there, not to
+    the user's terminal. Python's own stderr (our progress and errors) is flushed around it."""
+    sys.stderr.flush()
+    saved = os.dup(2)
+    os.dup2(sink.fileno(), 2)
+    try:
+        yield
+    finally:
+        sys.stderr.flush()
+        os.dup2(saved, 2)
+        os.close(saved)
+
+
 def _ray():
-    # Ray's own C++ logging writes warnings about its internals to our stderr; keep them out.
-    os.environ.setdefault("RAY_BACKEND_LOG_LEVEL", "fatal")
-    os.environ.setdefault("RAY_DEDUP_LOGS", "0")
+    os.environ.setdefault("RAY_BACKEND_LOG_LEVEL", "fatal")  # only fatal native errors reach stderr
     try:
         import ray
         import ray.data
@@ -86,9 +104,10 @@ class RayEngine:
         if not ray.is_initialized():
             address = address or os.environ.get("RAY_ADDRESS")
             try:
-                ray.init(address=address, num_cpus=None if address else (workers or default_workers()),
-                         include_dashboard=False, log_to_driver=False, logging_level=logging.ERROR,
-                         configure_logging=True)
+                with tempfile.TemporaryFile() as sink, _native_stderr_to(sink):
+                    ray.init(address=address, num_cpus=None if address else (workers or default_workers()),
+                             include_dashboard=False, log_to_driver=False, logging_level=logging.ERROR,
+                             configure_logging=True)
             except (ConnectionError, RuntimeError, ValueError) as exc:
                 raise CheckerError(f"could not start or reach Ray: {str(exc).splitlines()[0]}",
                                    hint="check RAY_ADDRESS, or use --engine local") from None
@@ -97,15 +116,21 @@ class RayEngine:
         context.print_on_execution_start = False
         context.enable_auto_log_stats = False
         logging.getLogger("ray.data").setLevel(logging.ERROR)
+        warnings.filterwarnings("ignore", category=UserWarning, module=r"ray\.")  # advice on tuning Ray
         self.ray = ray
         self.workers = workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
 
-    def _actors(self) -> object:
-        return self.ray.data.ActorPoolStrategy(size=self.workers)
+    def _actors(self, items: int) -> object:
+        return self.ray.data.ActorPoolStrategy(size=max(1, min(self.workers, items)))
+
+    def _dataset(self, rows: list[dict]):
+        # one block per row, so the rows spread over every actor instead of queueing for one
+        return self.ray.data.from_items(rows, override_num_blocks=max(1, len(rows)))
 
     def read(self, jobs: list[ReadJob]) -> list[Source | InputError]:
         rows = [{"i": i, "job": job} for i, job in enumerate(jobs)]  # kept as Python objects
-        ds = self.ray.data.from_items(rows).map_batches(_read_batch, batch_size=64, batch_format="numpy")
+        ds = self.ray.data.from_items(rows, override_num_blocks=max(1, min(len(rows) // 64, 4 * self.workers))) \
+            .map_batches(_read_batch, batch_size=64, batch_format="numpy")
         out: list[Source | InputError | None] = [None] * len(jobs)
         for batch in ds.iter_batches(batch_size=None, batch_format="numpy"):
             for i, source, error in zip(batch["i"], batch["source"], batch["error"]):
@@ -118,8 +143,8 @@ class RayEngine:
         if not chunks:
             return
         rows = [{"n": n, "chunk": json.dumps([s.model_dump_json() for s in chunk])} for n, chunk in enumerate(chunks)]
-        ds = self.ray.data.from_items(rows).map_batches(_Extractor, batch_size=1, batch_format="numpy",
-                                                         compute=self._actors())
+        ds = self._dataset(rows).map_batches(_Extractor, batch_size=1, batch_format="numpy",
+                                             compute=self._actors(len(rows)))
         for batch in ds.iter_batches(batch_size=None, batch_format="numpy"):
             for n, packed in zip(batch["n"], batch["packed"]):
                 yield int(n), json.loads(packed)
@@ -129,9 +154,9 @@ class RayEngine:
             return
         starts = range(0, len(texts), batch_size)
         rows = [{"n": i, "texts": json.dumps(texts[i:i + batch_size])} for i in starts]
-        ds = self.ray.data.from_items(rows).map_batches(
-            _Embedder, batch_size=1, batch_format="numpy", compute=self._actors(),
-            fn_constructor_kwargs={"embedder": embedder})
+        ds = self._dataset(rows).map_batches(_Embedder, batch_size=1, batch_format="numpy",
+                                             compute=self._actors(len(rows)),
+                                             fn_constructor_kwargs={"embedder": embedder})
         for batch in ds.iter_batches(batch_size=None, batch_format="numpy"):
             for i, raw in zip(batch["n"], batch["vectors"]):
                 i = int(i)
