@@ -33,7 +33,7 @@ def test_ray_engine_gives_the_local_engines_store_and_report(seeds_run, tmp_path
                           "--workers", "2", "--store", str(tmp_path / "claims"), "--out", str(tmp_path / "out")],
                          capture_output=True, text=True, cwd=ROOT, timeout=900)
     assert out.returncode == 0, out.stderr[-2000:]
-    assert "Traceback" not in out.stderr
+    assert out.stderr.strip() == "", out.stderr[-2000:]  # Ray's own notes and warnings stay off the terminal
     ray_tables, local_tables = _tables(tmp_path / "claims" / "checker.db"), _tables(local_store / "checker.db")
     assert set(ray_tables) == set(local_tables)
     for name in local_tables:
