@@ -9,7 +9,8 @@ and every 2nd file. For each size, each in a fresh process:
   run extracted, each distinct text once; the model is loaded before the clock starts);
 - warm: `checker run` again on the same input and store.
 Ratios are computed within this run: cold / floor, warm / cold, and time and memory growth
-from one size to the next. --quality also scores events with ../shared/eval/score_ecb.py:
+from one size to the next. Peak memory is the main process's; "+workers" adds the extraction
+worker processes' peak (each at most the largest child's), an upper bound of the whole run. --quality also scores events with ../shared/eval/score_ecb.py:
 the mixed full-corpus run, cut per topic, against one run per topic.
 """
 from __future__ import annotations
@@ -17,6 +18,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import os
 import pathlib
 import statistics
 import subprocess
@@ -48,7 +50,8 @@ CHILD_RUN = textwrap.dedent("""
     print(json.dumps({"seconds": seconds, "stages": stages.times, "claims": len(report.claims),
                       "facts": len(report.facts), "events": len(report.events),
                       "embedded": int(report.settings["embedded"]), "reused": int(report.settings["articles_reused"]),
-                      "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+                      "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                      "worker_peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
 """)
 
 CHILD_FLOOR = textwrap.dedent("""
@@ -73,6 +76,13 @@ def child(code: str, *args: str) -> dict:
     if out.returncode != 0:
         raise SystemExit(out.stderr[-3000:])
     return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def workers_used(cold: dict) -> int:
+    """Extraction worker processes alive beside the main one (0 when extraction ran inline)."""
+    if cold["worker_peak_mb"] < 100:  # only short-lived helpers ran
+        return 0
+    return os.cpu_count() or 1
 
 
 def corpus(ecb: pathlib.Path, folder: pathlib.Path, every: int) -> int:
@@ -130,18 +140,19 @@ def main() -> None:
                   f"warm {warm['seconds']:.1f}s; stages " +
                   ", ".join(f"{k} {v:.1f}s" for k, v in cold["stages"].items()), flush=True)
         print(f"\n{'corpus':>7} {'articles':>8} {'claims':>7} {'cold':>7} {'floor':>7} {'cold/floor':>10} "
-              f"{'warm':>6} {'warm/cold':>9} {'peak mem':>9} {'time growth':>11} {'mem growth':>10}")
+              f"{'warm':>6} {'warm/cold':>9} {'peak mem':>9} {'+workers':>9} {'time growth':>11} {'mem growth':>10}")
         prev = None
         for every, articles, cold, floor, warm in rows:
             growth = mgrowth = ""
+            total_mb = cold["peak_mb"] + workers_used(cold) * cold["worker_peak_mb"]
             if prev:
                 growth = f"{cold['seconds'] / prev[2]['seconds']:.2f}x"
-                mgrowth = f"{cold['peak_mb'] / prev[2]['peak_mb']:.2f}x"
+                mgrowth = f"{total_mb / prev[3]:.2f}x"
             print(f"{'1/' + str(every) if every > 1 else 'all':>7} {articles:>8} {cold['claims']:>7} "
                   f"{cold['seconds']:>6.0f}s {floor['seconds']:>6.0f}s {cold['seconds'] / floor['seconds']:>9.2f}x "
                   f"{warm['seconds']:>5.1f}s {warm['seconds'] / cold['seconds']:>8.2f}x "
-                  f"{cold['peak_mb'] / 1024:>7.2f}GiB {growth:>11} {mgrowth:>10}")
-            prev = (every, articles, cold)
+                  f"{cold['peak_mb'] / 1024:>7.2f}GiB {total_mb / 1024:>7.2f}GiB {growth:>11} {mgrowth:>10}")
+            prev = (every, articles, cold, total_mb)
         if args.quality and rows[-1][0] == 1:
             quality(shared, tmp / "report_1.json", tmp, tmp / "store_1", args.workers)
 
