@@ -30,3 +30,14 @@ def test_cli_help_loads_no_heavy_module():
 def test_the_review_ui_loads_no_model():
     loaded = _loaded_after("import checker.tui.app, checker.cli.review")
     assert loaded == {"textual"}
+
+
+def test_checker_report_loads_no_model(tmp_path, seeds_copy, fake_embedder):
+    from checker.pipeline import run
+
+    run([seeds_copy], store=tmp_path / "claims", embedder=fake_embedder)
+    code = ("from checker.cli import cli\n"
+            f"try:\n    cli.main(['report', '--store', r'{tmp_path / 'claims'}', '--out', r'{tmp_path / 'out'}'],"
+            " standalone_mode=False)\nexcept SystemExit:\n    pass")
+    assert _loaded_after(code) == set()
+    assert (tmp_path / "out" / "report.md").exists()  # the report was really written
