@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
-import os
 import pathlib
 import statistics
 import subprocess
@@ -82,7 +81,9 @@ def workers_used(cold: dict) -> int:
     """Extraction worker processes alive beside the main one (0 when extraction ran inline)."""
     if cold["worker_peak_mb"] < 100:  # only short-lived helpers ran
         return 0
-    return os.cpu_count() or 1
+    from checker.engine import default_workers
+
+    return default_workers()
 
 
 def corpus(ecb: pathlib.Path, folder: pathlib.Path, every: int) -> int:

@@ -105,6 +105,12 @@ def cache_key(model_id: str, text: str) -> str:
     return hashlib.sha256(f"{model_id}\x1f{text}".encode()).hexdigest()
 
 
+def embed_in_batches(embedder: Embedder, texts: list[str], batch_size: int):
+    """(positions in `texts`, their vectors) for each run of `batch_size` texts, here and in order."""
+    for i in range(0, len(texts), batch_size):
+        yield list(range(i, min(i + batch_size, len(texts)))), embedder.embed(texts[i:i + batch_size])
+
+
 def embed_texts(texts: Sequence[str], embedder: Embedder, cache: EmbeddingCache | None = None, *,
                 batch_size: int = 1024, progress: Callable[[int], None] | None = None,
                 engine=None, reused: Callable[[int], None] | None = None) -> tuple[np.ndarray, int]:
@@ -122,11 +128,8 @@ def embed_texts(texts: Sequence[str], embedder: Embedder, cache: EmbeddingCache 
     reused = reused or progress
     if reused and found:
         reused(sum(copies[k] for k in found))
-    if engine is None:
-        from checker.engine import LocalEngine
-
-        engine = LocalEngine(workers=1)
-    for positions, vecs in engine.embed(embedder, [text_of[k] for k in missing], batch_size):
+    batches = engine.embed if engine is not None else embed_in_batches
+    for positions, vecs in batches(embedder, [text_of[k] for k in missing], batch_size):
         new = {missing[p]: v for p, v in zip(positions, vecs)}
         found.update(new)
         if cache is not None:

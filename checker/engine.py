@@ -22,6 +22,7 @@ from typing import Protocol
 import numpy as np
 
 from checker.claims import extract_claims
+from checker.embed import embed_in_batches
 from checker.errors import CheckerError, InputError
 from checker.ingest import ReadJob, read_source
 from checker.models import Claim, Removed, Source
@@ -58,6 +59,7 @@ def _extract_chunk(sources: list[Source]) -> list[str]:
 
 
 def _warm() -> None:
+    """Load spaCy in a worker before its first chunk."""
     from checker.nlp import load_nlp
 
     load_nlp()
@@ -101,7 +103,8 @@ class LocalEngine:
             for i, chunk in enumerate(chunks):
                 yield i, _extract_chunk(chunk)
             return
-        # fork shares the loaded spaCy model with the workers; nothing has run on threads yet.
+        # fork starts workers without re-importing checker (and shares spaCy if this process
+        # has loaded it already); nothing here has started threads yet.
         context = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context("spawn")
         with ProcessPoolExecutor(max_workers=self.workers, mp_context=context, initializer=_warm) as pool:
             try:
@@ -111,8 +114,7 @@ class LocalEngine:
                 raise
 
     def embed(self, embedder, texts: list[str], batch_size: int) -> Iterator[tuple[list[int], np.ndarray]]:
-        for i in range(0, len(texts), batch_size):
-            yield list(range(i, min(i + batch_size, len(texts)))), embedder.embed(texts[i:i + batch_size])
+        return embed_in_batches(embedder, texts, batch_size)  # torch already uses every core
 
 
 def make_engine(name: str = "local", *, workers: int | None = None, address: str | None = None) -> Engine:

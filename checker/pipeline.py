@@ -58,12 +58,11 @@ def run(paths: Iterable[str | pathlib.Path], *, store: str | pathlib.Path | None
     sources = ingested.sources
     with (Store(store) if store is not None else nullcontext()) as db:
         progress.stage("extracting claims", total=len(sources))
-        claims, reused = extract_all(sources, engine=engine, cache=db, progress=progress.advance,
-                                     reused=getattr(progress, "reuse", progress.advance))
+        reuse = getattr(progress, "reuse", progress.advance)  # what the store had: done, not speed
+        claims, reused = extract_all(sources, engine=engine, cache=db, progress=progress.advance, reused=reuse)
         progress.stage("embedding claims", total=len(claims))
         vectors, misses = embed_texts([c.standalone or c.text for c in claims], embedder, db,
-                                      progress=progress.advance, engine=engine,
-                                      reused=getattr(progress, "reuse", progress.advance))
+                                      progress=progress.advance, engine=engine, reused=reuse)
         progress.stage("grouping claims into facts")
         clusters = group_facts(claims, vectors, settings)
         progress.stage("judging facts", total=len(clusters))

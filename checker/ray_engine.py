@@ -24,7 +24,7 @@ from collections.abc import Iterator
 
 import numpy as np
 
-from checker.engine import _extract_chunk, default_workers
+from checker.engine import _extract_chunk, _warm, default_workers
 from checker.errors import CheckerError, InputError
 from checker.ingest import ReadJob, read_source
 from checker.models import Source
@@ -72,9 +72,7 @@ class _Extractor:
     """Ray actor: loads spaCy once, then extracts the claims of chunk after chunk of articles."""
 
     def __init__(self):
-        from checker.nlp import load_nlp
-
-        load_nlp()
+        _warm()
 
     def __call__(self, batch: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
         packed = [json.dumps(_extract_chunk([Source.model_validate_json(s) for s in json.loads(chunk)]))

@@ -148,14 +148,17 @@ class Store:
             self._append_lines([e.model_dump_json() + "\n" for e in missing_in_file])
 
     # -- the extraction cache ---------------------------------------------------------
-    def get_extractions(self, keys: Sequence[str]) -> dict[str, str]:
-        """Stored extraction results (JSON text) for these keys."""
-        out: dict[str, str] = {}
+    def _by_keys(self, table: str, columns: str, keys: Sequence[str]):
+        """Rows (key, *columns) of a cache table for these keys, asked 500 at a time (SQLite's
+        limit on parameters)."""
         for i in range(0, len(keys), 500):
             chunk = list(keys[i:i + 500])
             marks = ",".join("?" * len(chunk))
-            out.update(self.db.execute(f"SELECT key, data FROM extractions WHERE key IN ({marks})", chunk).fetchall())
-        return out
+            yield from self.db.execute(f"SELECT key, {columns} FROM {table} WHERE key IN ({marks})", chunk)
+
+    def get_extractions(self, keys: Sequence[str]) -> dict[str, str]:
+        """Stored extraction results (JSON text) for these keys."""
+        return dict(self._by_keys("extractions", "data", keys))
 
     def put_extractions(self, items: dict[str, str]) -> None:
         with self.transaction():
@@ -165,13 +168,8 @@ class Store:
     def get_vectors(self, keys: Sequence[str]) -> dict:
         import numpy as np  # only the embedding cache needs it; the review UI starts without
 
-        out: dict = {}
-        for i in range(0, len(keys), 500):
-            chunk = list(keys[i:i + 500])
-            marks = ",".join("?" * len(chunk))
-            for key, dim, blob in self.db.execute(f"SELECT key, dim, vector FROM embeddings WHERE key IN ({marks})", chunk):
-                out[key] = np.frombuffer(blob, dtype=np.float32, count=dim)
-        return out
+        return {key: np.frombuffer(blob, dtype=np.float32, count=dim)
+                for key, dim, blob in self._by_keys("embeddings", "dim, vector", keys)}
 
     def put_vectors(self, model_id: str, items: dict) -> None:
         import numpy as np
