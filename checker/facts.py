@@ -30,12 +30,17 @@ def outlet_key(source: Source) -> str:
 
 
 def _summary(members: list[int], claims: list[Claim], vectors=None) -> str:
-    """The text of the claim most like the others (its centroid's nearest), else the first."""
+    """The text of the claim most like the others, else the first in reading order.
+
+    Likeness is the mean cosine to the other members, rounded: the model's last bits vary
+    with the CPU and the batch, and a two-claim fact is always a tie, so the rounding and
+    the reading-order tie-break keep the summary the same on every machine."""
     if len(members) == 1 or vectors is None:
         return claims[members[0]].text
     sub = vectors[members]
-    centrality = (sub @ sub.T).mean(axis=1)
-    return claims[members[int(centrality.argmax())]].text
+    likeness = ((sub @ sub.T).sum(axis=1) - (sub * sub).sum(axis=1)) / (len(members) - 1)
+    best = max(range(len(members)), key=lambda i: (round(float(likeness[i]), 3), -members[i]))
+    return claims[members[best]].text
 
 
 def build_fact(members: list[int], claims: list[Claim], sources: dict[str, Source], vectors=None) -> Fact:

@@ -64,3 +64,27 @@ def test_candidates_are_the_nearest_neighbours(fake_embedder):
     v[1] = (v[0] + v[1]) / np.linalg.norm(v[0] + v[1])
     pairs = {(i, j) for i, j, _ in candidate_pairs(v, k=1, min_cosine=0.5)}
     assert (0, 1) in pairs and (2, 3) not in pairs
+
+
+def test_a_fact_is_summarised_alike_whatever_the_float_noise(fake_embedder):
+    """The model's last bits differ between CPUs and batches; a fact's summary must not."""
+    import numpy as np
+
+    from checker.facts import build_facts
+
+    articles = [("Five warships took part in the naval drill in the Sea of Japan, officials said.", "2023-07-17"),
+                ("Five warships joined the naval drill in the Sea of Japan on Tuesday.", "2023-07-17"),
+                ("Russia sent five warships to the naval drill in the Sea of Japan.", "2023-07-17")]
+    sources = {f"s{i}": Source(id=f"s{i}", path="", text=t, published=dt.date.fromisoformat(p))
+               for i, (t, p) in enumerate(articles)}
+    for pair in ([0, 1], [0, 1, 2]):
+        claims = extract_claims([sources[f"s{i}"] for i in pair], layout=False)
+        vectors, _ = embed_texts([c.standalone for c in claims], fake_embedder)
+        members = [list(range(len(claims)))]
+        summaries = set()
+        for seed in range(20):
+            noise = np.random.default_rng(seed).normal(0, 1e-7, vectors.shape).astype(np.float32)
+            summaries.add(build_facts(members, claims, list(sources.values()), vectors + noise)[0].summary)
+        assert len(summaries) == 1
+        if len(pair) == 2:  # a tie: the first claim in reading order
+            assert summaries == {claims[0].text}
