@@ -9,7 +9,11 @@ from dataclasses import dataclass
 from checker.markup import mask_markdown
 from checker.models import Claim, Report
 from checker.report.labels import outlet_labels
-from checker.report.tables import ReportTables
+from checker.report.markdown import counted
+from checker.report.tables import STANCE_RANK, ReportTables
+
+
+_VERBS = {"corroborates": "corroborate", "partial": "agree at another precision", "differs": "differ"}
 
 
 @dataclass
@@ -46,7 +50,8 @@ def _template():
 def render_html(report: Report, tables: ReportTables) -> str:
     claims = report.claim_index()
     labels = outlet_labels(report)
-    columns = list(tables.matrix.columns)
+    columns = tables.shown_outlets()
+    hidden = len(tables.matrix.columns) - len(columns)
     first_claim: dict[tuple[str, str], str] = {}
     for f in report.facts:
         for cid in f.claims:
@@ -54,17 +59,20 @@ def render_html(report: Report, tables: ReportTables) -> str:
     texts = {s.id: mask_markdown(s.text) if s.markup == "markdown" else s.text for s in report.sources}
     facts = []
     for f in report.facts:
-        row = tables.matrix.loc[f.id]
+        row = tables.stances.get(f.id, {})
+        others = tables.others(f.id, columns) if hidden else None
         facts.append({
             "fact": f, "outlets": len({labels[claims[c].source] for c in f.claims}),
-            "cells": [(col, row[col], first_claim.get((f.id, col))) for col in columns],
+            "cells": [(col, row.get(col, "silent"), first_claim.get((f.id, col))) for col in columns],
+            "others": others and {"text": counted(others), "stance": max(others, key=STANCE_RANK.get),
+                                  "title": ", ".join(f"{others[st]} {verb}" for st, verb in _VERBS.items() if others.get(st))},
             "claims": [{"claim": claims[c], "label": labels[claims[c].source],
                         "pieces": highlight(texts[claims[c].source], claims[c])} for c in f.claims],
             "discrepancies": [{"d": d, "a": labels[claims[d.claims[0]].source], "b": labels[claims[d.claims[1]].source]}
                               for d in f.discrepancies],
         })
-    return _template().render(report=report, counts=report.counts(), columns=columns, facts=facts, labels=labels,
-                              sources=report.sources)
+    return _template().render(report=report, counts=report.counts(), columns=columns, hidden=hidden, facts=facts,
+                              labels=labels, sources=report.sources)
 
 
 def write_html(report: Report, path, tables: ReportTables) -> None:

@@ -10,6 +10,12 @@ GLYPH = {"corroborates": "✔", "partial": "≈", "differs": "✖", "silent": "�
 STATUS = {"corroborated": "✔ corroborated", "contested": "✖ contested", "single-source": "● single-source"}
 
 
+def counted(stances) -> str:
+    """Stances of outlets without a column, as glyphs with counts: '✔3 ✖1', or '·'."""
+    parts = [f"{GLYPH[st]}{stances[st]}" for st in ("corroborates", "partial", "differs") if stances.get(st)]
+    return " ".join(parts) or GLYPH["silent"]
+
+
 def _cell(text: str, limit: int = 160) -> str:
     text = " ".join(text.split()).replace("|", "\\|")
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -83,13 +89,21 @@ def render_markdown(report: Report, tables: ReportTables) -> str:
     single = [f for f in report.facts if f.status == "single-source"]
     multi = [f for f in report.facts if len({labels[claims[c].source] for c in f.claims}) > 1]
     if multi:
-        cols = list(tables.matrix.columns)
+        cols = tables.shown_outlets()
+        hidden = len(tables.matrix.columns) - len(cols)
         out += ["", "## Fact × outlet", "",
-                "✔ states it · ≈ agrees at another precision · ✖ differs · · silent", "",
-                "| fact | " + " | ".join(_cell(c, 30) for c in cols) + " |", "|---|" + "---|" * len(cols)]
+                "✔ states it · ≈ agrees at another precision · ✖ differs · · silent", ""]
+        if hidden:
+            out += [f"Columns: the {len(cols)} outlets that state the most facts; the other {hidden} are counted "
+                    "in the last column (claims.csv and report.json have every outlet).", ""]
+        head = [_cell(c, 30) for c in cols] + ([f"{hidden} other outlets"] if hidden else [])
+        out += ["| fact | " + " | ".join(head) + " |", "|---|" + "---|" * len(head)]
         for f in multi:
-            row = tables.matrix.loc[f.id]
-            out.append(f"| {_cell(f.summary, 90)} | " + " | ".join(GLYPH[row[c]] for c in cols) + " |")
+            row = tables.stances.get(f.id, {})
+            cells = [GLYPH[row.get(c, "silent")] for c in cols]
+            if hidden:
+                cells.append(counted(tables.others(f.id, cols)))
+            out.append(f"| {_cell(f.summary, 90)} | " + " | ".join(cells) + " |")
     out += ["", f"## Contested facts ({len(contested)})", ""]
     for i, f in enumerate(contested, 1):
         out += _fact_block(i, f, claims, labels)

@@ -1,19 +1,41 @@
 """The report's tables as pandas DataFrames: facts, claims, and the fact × outlet matrix."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from checker.models import Report
-from checker.report.labels import outlet_labels
+from checker.report.labels import outlet_labels, outlets_by_reach
+
+MATRIX_OUTLETS = 20  # outlet columns report.md and report.html show; the others are counted in one column
+STANCE_RANK = {"differs": 3, "partial": 2, "corroborates": 1, "silent": 0}
 
 
 @dataclass
 class ReportTables:
+    """The report as tables. `matrix` has every outlet; `stances` is the same matrix without
+    the silent cells (fact id -> outlet -> stance), and `outlets` every outlet, those
+    stating the most facts first."""
+
     facts: pd.DataFrame
     claims: pd.DataFrame
     matrix: pd.DataFrame
+    stances: dict[str, dict[str, str]] = field(default_factory=dict)
+    outlets: list[str] = field(default_factory=list)
+
+    def shown_outlets(self, limit: int = MATRIX_OUTLETS) -> list[str]:
+        """The outlets a printed matrix gives a column: all of them in reading order when they
+        fit, else the `limit` that state the most facts (a day of coverage has hundreds)."""
+        columns = list(self.matrix.columns)
+        return columns if len(columns) <= limit else self.outlets[:limit]
+
+    def others(self, fact_id: str, shown: list[str]) -> Counter:
+        """How many outlets without a column take each stance on this fact."""
+        shown_set = set(shown)
+        return Counter(st for o, st in self.stances.get(fact_id, {}).items() if o not in shown_set)
 
 
 def report_tables(report: Report) -> ReportTables:
@@ -46,15 +68,23 @@ def report_tables(report: Report) -> ReportTables:
             "quantities": "; ".join(q.describe() for q in c.quantities), "quotes": " | ".join(q.text for q in c.quotes),
             "negated": c.negated,
         })
-    columns = [labels[s.id] for s in report.sources]
-    matrix = pd.DataFrame("silent", index=[f.id for f in report.facts], columns=list(dict.fromkeys(columns)))
-    order = {"differs": 3, "partial": 2, "corroborates": 1, "silent": 0}
+    stances: dict[str, dict[str, str]] = {}
     for f in report.facts:
+        row = stances.setdefault(f.id, {})
         for src, stance in f.stances.items():
             col = labels.get(src, src)
-            if order[stance] > order[matrix.at[f.id, col]]:
-                matrix.at[f.id, col] = stance
-    matrix.index.name = "fact"
+            if STANCE_RANK[stance] > STANCE_RANK[row.get(col, "silent")]:
+                row[col] = stance
+    columns = list(dict.fromkeys([*(labels[s.id] for s in report.sources), *(c for r in stances.values() for c in r)]))
+    # Filled from the sparse stances in one array: setting cells one by one in pandas takes
+    # minutes for thousands of facts across hundreds of outlets.
+    row_of, col_of = {f.id: i for i, f in enumerate(report.facts)}, {c: j for j, c in enumerate(columns)}
+    cells = np.full((len(row_of), len(columns)), "silent", dtype=object)
+    for fid, row in stances.items():
+        for col, stance in row.items():
+            cells[row_of[fid], col_of[col]] = stance
+    matrix = pd.DataFrame(cells, index=pd.Index(list(row_of), name="fact"), columns=columns)
     return ReportTables(facts=pd.DataFrame(fact_rows, columns=["fact", "event", "status", "summary", "claims", "outlets",
                                                                 "sources", "discrepancies", "kinds", "review"]),
-                        claims=pd.DataFrame(claim_rows), matrix=matrix)
+                        claims=pd.DataFrame(claim_rows), matrix=matrix, stances=stances,
+                        outlets=outlets_by_reach(report, labels))

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from checker.models import Claim, Fact, Report, ReviewEntry
 from checker.review import reviewed
-from checker.report.labels import outlet_labels
+from checker.report.labels import outlet_labels, outlets_by_reach
 from checker.review import last_undoable, new_entry
 from checker.store import Store
 
@@ -66,13 +66,8 @@ class ReviewState:
         self.claims: dict[str, Claim] = self.report.claim_index()
         self.sources = self.report.source_index()
         self.labels = outlet_labels(self.report)
-        stated: dict[str, int] = {}
-        for fact in self.report.facts:
-            for outlet in {self.labels[self.claims[c].source] for c in fact.claims}:
-                stated[outlet] = stated.get(outlet, 0) + 1
-        first = {o: n for n, o in enumerate(dict.fromkeys(self.labels[s.id] for s in self.report.sources))}
         # Outlets that state the most facts first: they get the table's columns.
-        self.outlets = sorted(first, key=lambda o: (-stated.get(o, 0), first[o]))
+        self.outlets = outlets_by_reach(self.report, self.labels)
         self.facts: dict[str, Fact] = {f.id: f for f in self.report.facts}
         self.order = {f.id: n for n, f in enumerate(self.report.facts)}
         self.fact_of_claim = {cid: f.id for f in self.report.facts for cid in f.claims}
