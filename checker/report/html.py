@@ -51,7 +51,7 @@ def render_html(report: Report, tables: ReportTables) -> str:
     claims = report.claim_index()
     labels = outlet_labels(report)
     columns = tables.shown_outlets()
-    hidden = len(tables.matrix.columns) - len(columns)
+    hidden = len(tables.columns) - len(columns)
     first_claim: dict[tuple[str, str], str] = {}
     for f in report.facts:
         for cid in f.claims:

@@ -90,7 +90,7 @@ def render_markdown(report: Report, tables: ReportTables) -> str:
     multi = [f for f in report.facts if len({labels[claims[c].source] for c in f.claims}) > 1]
     if multi:
         cols = tables.shown_outlets()
-        hidden = len(tables.matrix.columns) - len(cols)
+        hidden = len(tables.columns) - len(cols)
         out += ["", "## Fact × outlet", "",
                 "✔ states it · ≈ agrees at another precision · ✖ differs · · silent", ""]
         if hidden:

@@ -1,8 +1,9 @@
 """The report's tables as pandas DataFrames: facts, claims, and the fact × outlet matrix."""
 from __future__ import annotations
 
+import functools
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -16,21 +17,33 @@ STANCE_RANK = {"differs": 3, "partial": 2, "corroborates": 1, "silent": 0}
 
 @dataclass
 class ReportTables:
-    """The report as tables. `matrix` has every outlet; `stances` is the same matrix without
-    the silent cells (fact id -> outlet -> stance), and `outlets` every outlet, those
-    stating the most facts first."""
+    """The report as tables: `facts`, `claims`, and the fact × outlet `matrix` (every outlet,
+    built when first asked for). `stances` is the matrix without its silent cells (fact id ->
+    outlet -> stance); `columns` every outlet in reading order, `outlets` the same ordered by
+    how many facts each states."""
 
     facts: pd.DataFrame
     claims: pd.DataFrame
-    matrix: pd.DataFrame
-    stances: dict[str, dict[str, str]] = field(default_factory=dict)
-    outlets: list[str] = field(default_factory=list)
+    stances: dict[str, dict[str, str]]
+    columns: list[str]
+    outlets: list[str]
+
+    @functools.cached_property
+    def matrix(self) -> pd.DataFrame:
+        # Filled from the sparse stances in one array: setting cells one by one in pandas
+        # takes minutes for thousands of facts across hundreds of outlets.
+        index = list(self.facts["fact"])
+        row_of, col_of = {f: i for i, f in enumerate(index)}, {c: j for j, c in enumerate(self.columns)}
+        cells = np.full((len(index), len(self.columns)), "silent", dtype=object)
+        for fid, row in self.stances.items():
+            for col, stance in row.items():
+                cells[row_of[fid], col_of[col]] = stance
+        return pd.DataFrame(cells, index=pd.Index(index, name="fact"), columns=self.columns)
 
     def shown_outlets(self, limit: int = MATRIX_OUTLETS) -> list[str]:
         """The outlets a printed matrix gives a column: all of them in reading order when they
         fit, else the `limit` that state the most facts (a day of coverage has hundreds)."""
-        columns = list(self.matrix.columns)
-        return columns if len(columns) <= limit else self.outlets[:limit]
+        return list(self.columns) if len(self.columns) <= limit else self.outlets[:limit]
 
     def others(self, fact_id: str, shown: list[str]) -> Counter:
         """How many outlets without a column take each stance on this fact."""
@@ -44,9 +57,10 @@ def report_tables(report: Report) -> ReportTables:
     sources = report.source_index()
     labels = outlet_labels(report)
     fact_of = {cid: f.id for f in report.facts for cid in f.claims}
+    position = {sid: n for n, sid in enumerate(sources)}
     fact_rows = []
     for f in report.facts:
-        srcs = sorted({claims[c].source for c in f.claims}, key=list(sources).index)
+        srcs = sorted({claims[c].source for c in f.claims}, key=position.__getitem__)
         fact_rows.append({
             "fact": f.id, "event": f.event, "status": f.status, "summary": f.summary, "claims": len(f.claims),
             "outlets": len({labels[s] for s in srcs}), "sources": ", ".join(labels[s] for s in srcs),
@@ -76,15 +90,7 @@ def report_tables(report: Report) -> ReportTables:
             if STANCE_RANK[stance] > STANCE_RANK[row.get(col, "silent")]:
                 row[col] = stance
     columns = list(dict.fromkeys([*(labels[s.id] for s in report.sources), *(c for r in stances.values() for c in r)]))
-    # Filled from the sparse stances in one array: setting cells one by one in pandas takes
-    # minutes for thousands of facts across hundreds of outlets.
-    row_of, col_of = {f.id: i for i, f in enumerate(report.facts)}, {c: j for j, c in enumerate(columns)}
-    cells = np.full((len(row_of), len(columns)), "silent", dtype=object)
-    for fid, row in stances.items():
-        for col, stance in row.items():
-            cells[row_of[fid], col_of[col]] = stance
-    matrix = pd.DataFrame(cells, index=pd.Index(list(row_of), name="fact"), columns=columns)
     return ReportTables(facts=pd.DataFrame(fact_rows, columns=["fact", "event", "status", "summary", "claims", "outlets",
                                                                 "sources", "discrepancies", "kinds", "review"]),
-                        claims=pd.DataFrame(claim_rows), matrix=matrix, stances=stances,
+                        claims=pd.DataFrame(claim_rows), stances=stances, columns=columns,
                         outlets=outlets_by_reach(report, labels))
