@@ -210,6 +210,18 @@ def _standalone(doc, draft: Draft, attribution: Attribution) -> str:
     return text.strip(" ,;")
 
 
+def _subject_person(doc, draft: Draft) -> str | None:
+    """The person a claim is about when its grammatical subject names one ('Ty Lawson added
+    16 points'): the subject's head word lies inside a PERSON entity."""
+    subj = next((c for c in draft.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None and draft.subject:
+        inside = {t.i for t in draft.subject}
+        subj = next((t for t in draft.subject if t.head.i not in inside), None)
+    if subj is None or subj.ent_type_ != "PERSON":
+        return None
+    return next((e.text for e in doc.ents if e.start <= subj.i < e.end), None)
+
+
 def _draft_to_claim(source: Source, text_of_source: str, para: Paragraph, doc, sent, draft: Draft,
                     quotes: list[tuple[int, int]],
                     occurrences: dict[str, int], embedded_dates: set[int] = frozenset()) -> Claim | None:
@@ -245,7 +257,8 @@ def _draft_to_claim(source: Source, text_of_source: str, para: Paragraph, doc, s
         quantities=quantities, ordinals=ordinals(doc, draft.tokens), time=time,
         entities=_entities(doc, draft.tokens, para.start, [(a, text_of_source[a:b]) for a, b in segments]),
         predicate=polarity(draft.head)[0], negated=draft.negated, terms=_terms(doc, draft, attribution, kind),
-        hedged=any(c.dep_ == "aux" and c.lower_ in ("could", "might", "may") for c in draft.head.children))
+        hedged=any(c.dep_ == "aux" and c.lower_ in ("could", "might", "may") for c in draft.head.children),
+        subject=None if kind == "statement" else _subject_person(doc, draft))
 
 
 def _link_sentence(made: list[tuple[int, Draft, Claim]], published) -> None:

@@ -5,7 +5,8 @@ claims); a pair's score adds lexical overlap of content words and canonical enti
 shared quotation and a shared number to the cosine. Time is a constraint: claims anchored
 to disjoint times (each stated in its own sentence) are never one fact; times carried
 over from a previous sentence only lower the score. Clusters grow by average linkage,
-never across a blocked pair, never joining two clauses of one sentence. A claim that
+never across a blocked pair, never joining two clauses of one sentence, never joining claims
+about two different people. A claim that
 matches nothing stays a single-source fact. Dated statements ("the ministry announced
 on Sunday") join when their speakers match and what they announced landed in one fact.
 """
@@ -18,7 +19,7 @@ import numpy as np
 from checker.linkage import Node, average_linkage
 from checker.models import Claim, TimeSpan
 from checker.neighbours import candidate_pairs
-from checker.normalize.entities import same_org, same_person
+from checker.normalize.entities import person_ids, same_org, same_person
 from checker.scoring import FIRM, PairScorer, time_relation
 
 __all__ = ["GroupSettings", "PairScorer", "candidate_pairs", "group_facts", "group_events", "time_relation",
@@ -40,11 +41,22 @@ class GroupSettings:
 
 
 def node_of(time: TimeSpan | None, source: str | None = None, sentence: tuple | None = None,
-            headline: bool = False) -> Node:
-    """The constraints' view of a claim or fact: its firm time, sentence, source, headline flag."""
+            headline: bool = False, subject: int | None = None, mentions: frozenset = frozenset()) -> Node:
+    """The constraints' view of a claim or fact: its firm time, sentence, source, headline flag,
+    the person it is about and the persons it names."""
     firm = time is not None and time.origin in FIRM
     return Node(start=time.start.toordinal() if firm else None, end=time.end.toordinal() if firm else None,
-                sentence=sentence, source=source, headline=headline)
+                sentence=sentence, source=source, headline=headline, subject=subject, mentions=mentions)
+
+
+def _persons(claims: list[Claim]) -> tuple[list[int | None], list[frozenset]]:
+    """Each claim's subject person and the persons it names, as ids one person's names share."""
+    named = [[e.text for e in c.entities if e.label == "PERSON"] for c in claims]
+    ids = person_ids([c.subject for c in claims if c.subject] + [n for names in named for n in names])
+    subjects = [ids[c.subject] if c.subject else None for c in claims]
+    mentions = [frozenset({ids[n] for n in names} | ({s} if s is not None else set()))
+                for names, s in zip(named, subjects)]
+    return subjects, mentions
 
 
 def group_facts(claims: list[Claim], vectors: np.ndarray, settings: GroupSettings | None = None) -> list[list[int]]:
@@ -58,7 +70,9 @@ def group_facts(claims: list[Claim], vectors: np.ndarray, settings: GroupSetting
         i, j = content[a], content[b]
         if not scorer.blocked(i, j):
             edges.append((i, j, scorer.score(i, j, cos), cos))
-    nodes = [node_of(c.time, c.source, (c.source, c.sentence), c.kind == "headline") for c in claims]
+    subjects, mentions = _persons(claims)
+    nodes = [node_of(c.time, c.source, (c.source, c.sentence), c.kind == "headline", subjects[i], mentions[i])
+             for i, c in enumerate(claims)]
     clusters = average_linkage(nodes, vectors, edges, settings.fact_link, settings.fact_average)
     clusters = [c for c in clusters if not (len(c) == 1 and claims[c[0]].kind == "statement")]
     return _join_statements(claims, clusters)

@@ -7,7 +7,9 @@ neighbouring cluster, its firm-time window, the sentences and sources it holds.
 
 The mean score between clusters counts each candidate pair with its full score and every
 other pair with its cosine. A merge is refused when it would put firmly disjoint times
-together, two clauses of one sentence, or a headline with another outlet's claims.
+together, two clauses of one sentence, a headline with another outlet's claims, or claims
+about two different people ('Miller scored eight points', 'Jones had 11 points') when
+neither side names the other's person.
 """
 from __future__ import annotations
 
@@ -25,6 +27,8 @@ class Node:
     sentence: tuple | None = None  # (source, sentence start): two clauses of one sentence never merge
     source: str | None = None
     headline: bool = False
+    subject: int | None = None     # the person the item is about (an id), if it names one
+    mentions: frozenset = frozenset()  # every person it names (ids), its subject included
 
 
 @dataclass
@@ -36,6 +40,8 @@ class _Cluster:
     sentences: set = field(default_factory=set)
     sources: set = field(default_factory=set)
     headline_source: str | None = None
+    subjects: set = field(default_factory=set)
+    mentions: set = field(default_factory=set)
     adj: dict[int, list[float]] = field(default_factory=dict)  # root → [score sum, cosine sum, edges]
 
 
@@ -47,7 +53,7 @@ def _compatible(a: _Cluster, b: _Cluster) -> bool:
     for x, y in ((a, b), (b, a)):
         if x.headline_source is not None and (y.sources - {x.headline_source}):
             return False
-    return True
+    return all(sa == sb or sa in b.mentions or sb in a.mentions for sa in a.subjects for sb in b.subjects)
 
 
 def average_linkage(nodes: list[Node], vectors: np.ndarray, edges: list[tuple[int, int, float, float]],
@@ -59,7 +65,8 @@ def average_linkage(nodes: list[Node], vectors: np.ndarray, edges: list[tuple[in
         clusters[i] = _Cluster(members=[i], vsum=np.array(vectors[i], dtype=np.float64), lo=n.start, hi=n.end,
                                sentences={n.sentence} if n.sentence else set(),
                                sources={n.source} if n.source is not None else set(),
-                               headline_source=n.source if n.headline else None)
+                               headline_source=n.source if n.headline else None,
+                               subjects={n.subject} if n.subject is not None else set(), mentions=set(n.mentions))
     for i, j, score, cos in edges:
         for x, y in ((i, j), (j, i)):
             acc = clusters[x].adj.setdefault(y, [0.0, 0.0, 0])
@@ -102,6 +109,8 @@ def _merge(clusters: dict[int, _Cluster], parent: list[int], ri: int, rj: int) -
     a.sentences |= b.sentences
     a.sources |= b.sources
     a.headline_source = a.headline_source or b.headline_source
+    a.subjects |= b.subjects
+    a.mentions |= b.mentions
     a.adj.pop(rj, None)
     for other, acc in b.adj.items():
         if other == ri:

@@ -199,6 +199,7 @@ class Claim(BaseModel):
     negated: bool = False
     hedged: bool = False
     terms: list[str] = Field(default_factory=list)
+    subject: str | None = None  # the person the claim is about, when its grammatical subject names one
 
 
 class Relation(BaseModel):

@@ -88,3 +88,37 @@ def test_a_fact_is_summarised_alike_whatever_the_float_noise(fake_embedder):
         assert len(summaries) == 1
         if len(pair) == 2:  # a tie: the first claim in reading order
             assert summaries == {claims[0].text}
+
+
+def test_claims_about_two_different_people_are_two_facts(fake_embedder):
+    """'Miller scored eight points' and 'Smith scored eleven' are not one fact with a number
+    discrepancy; two writings of one name, or two people naming each other, still are."""
+    from checker.facts import build_facts
+
+    articles = [("John Miller scored eight points in the game against Duke on Friday.", "2023-07-17"),
+                ("Michael Smith scored eleven points in the game against Duke on Friday.", "2023-07-17"),
+                ("Miller scored eight points in the game against Duke on Friday.", "2023-07-17"),
+                ("Putin met Xi in Beijing on Friday.", "2023-07-17"),
+                ("Xi met Putin in Beijing on Friday.", "2023-07-17")]
+    claims = _claims(articles)
+    assert [c.subject for c in claims] == ["John Miller", "Michael Smith", "Miller", "Putin", "Xi"]
+    vectors, _ = embed_texts([c.standalone for c in claims], fake_embedder)
+    clusters = group_facts(claims, vectors)
+    fact_of = {claims[i].source: n for n, m in enumerate(clusters) for i in m}
+    assert fact_of["s0"] != fact_of["s1"]
+    assert fact_of["s0"] == fact_of["s2"] and fact_of["s3"] == fact_of["s4"]
+    sources = [Source(id=f"s{i}", path="", text=t) for i, (t, _) in enumerate(articles)]
+    assert not any(f.discrepancies for f in build_facts(clusters, claims, sources, vectors))
+
+
+def test_average_linkage_never_merges_two_people_unless_one_names_the_other():
+    import numpy as np
+
+    from checker.linkage import Node
+
+    vectors = np.full((3, 4), 0.5, dtype=np.float32)  # alike: every pair at cosine 1
+    edges = [(0, 1, 1.0, 1.0), (1, 2, 1.0, 1.0), (0, 2, 1.0, 1.0)]
+    apart = [Node(subject=1, mentions=frozenset({1})), Node(subject=2, mentions=frozenset({2})), Node()]
+    assert sorted(map(len, average_linkage(apart, vectors, edges, 0.7, 0.6))) == [1, 2]
+    named = [Node(subject=1, mentions=frozenset({1, 2})), Node(subject=2, mentions=frozenset({2, 1})), Node()]
+    assert average_linkage(named, vectors, edges, 0.7, 0.6) == [[0, 1, 2]]
