@@ -87,11 +87,22 @@ def polarity(head) -> tuple[str, bool]:
             return inner, (not inner_neg) != negated
     h = head
     while h.dep_ in ("xcomp", "conj") and h.head.i != h.i:
+        if h.dep_ == "conj" and not _negation_spreads(h):
+            break
         h = h.head
         if any(c.dep_ == "neg" for c in h.children) or h.lemma_.lower() in NEGATIVE_VERBS and h.head.i != h.i:
             negated = not negated
             break
     return lemma, negated
+
+
+def _negation_spreads(conj) -> bool:
+    """Whether a negation on the first of two coordinated verbs covers the second: "did not
+    eat or drink" yes; "never recovered and died", "was not sure, but it appeared" no."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in conj.children):
+        return False
+    ccs = [c for c in (*conj.head.children, *conj.children) if c.dep_ == "cc" and c.i < conj.i]
+    return bool(ccs) and ccs[-1].lower_ in ("or", "nor")
 
 
 def _is_negated(head) -> bool:

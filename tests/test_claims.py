@@ -92,3 +92,21 @@ def test_furniture_lines_make_no_claims(line):
             f"{line}\nFive warships took part in the exercise, which lasted three days.\n")
     src = Source(id="s", path="", text=text, published=dt.date(2023, 7, 18))
     assert not any(line[:10] in c.text for c in extract_claims([src]))
+
+
+@pytest.mark.parametrize("text, negated", [
+    ("A representative said she never recovered consciousness and died late on Thursday.",
+     {"recover": True, "die": False}),
+    ("\"I'm not sure all three were targeted, but there appeared to be some purpose,\" the chief said.",
+     {"be sure": True, "appear": False}),
+    ("The team is not healthy and it is affecting the players.", {"be healthy": True, "affect": False}),
+    ("China has not condemned the invasion and has not endorsed it.", {"condemn": True, "endorse": True}),
+])
+def test_a_negation_stays_with_its_own_verb(text, negated):
+    """'never recovered and died' does not deny the death: a false 'negation' discrepancy."""
+    assert {c.predicate: c.negated for c in claims_of(text) if c.kind == "assertion"} == negated
+
+
+def test_a_negation_covers_verbs_joined_by_or():
+    cs = [c for c in claims_of("The suspect did not eat or drink for three days.") if c.kind == "assertion"]
+    assert len(cs) == 1 and cs[0].negated
