@@ -210,6 +210,14 @@ def _standalone(doc, draft: Draft, attribution: Attribution) -> str:
     return text.strip(" ,;")
 
 
+def _hedged(head) -> bool:
+    """A possibility ('could cut emissions') or a counterfactual ('would not have placed him on
+    injured reserve if …'): what might be, or would have been, not what is said to be."""
+    aux = {c.lower_ for c in head.children if c.dep_ == "aux"}
+    return bool(aux & {"could", "might", "may"}) or (bool(aux & {"would", "should"}) and "have" in aux
+                                                      and head.tag_ == "VBN")
+
+
 def _subject_person(doc, draft: Draft) -> str | None:
     """The person a claim is about when its grammatical subject names one ('Ty Lawson added
     16 points'): the subject's head word lies inside a PERSON entity."""
@@ -257,7 +265,7 @@ def _draft_to_claim(source: Source, text_of_source: str, para: Paragraph, doc, s
         quantities=quantities, ordinals=ordinals(doc, draft.tokens), time=time,
         entities=_entities(doc, draft.tokens, para.start, [(a, text_of_source[a:b]) for a, b in segments]),
         predicate=polarity(draft.head)[0], negated=draft.negated, terms=_terms(doc, draft, attribution, kind),
-        hedged=any(c.dep_ == "aux" and c.lower_ in ("could", "might", "may") for c in draft.head.children),
+        hedged=_hedged(draft.head),
         subject=None if kind == "statement" else _subject_person(doc, draft))
 
 

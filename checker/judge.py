@@ -249,7 +249,7 @@ def compare_claims(a: Claim, b: Claim) -> Relation:
     quotes = compare_quotes(a, b)
     if quotes:
         differences.append(quotes)
-    if a.predicate and a.predicate == b.predicate and a.negated != b.negated \
+    if a.predicate and a.predicate == b.predicate and a.negated != b.negated and not (a.hedged or b.hedged) \
             and {a.kind, b.kind} <= {"assertion", "headline"}:
         pos, neg = (a, b) if b.negated else (b, a)
         differences.append(("negation", f"'{pos.predicate}' is affirmed in one and denied in the other"))

@@ -197,7 +197,7 @@ class Claim(BaseModel):
     entities: list[EntityMention] = Field(default_factory=list)
     predicate: str | None = None
     negated: bool = False
-    hedged: bool = False
+    hedged: bool = False  # a possibility or a counterfactual: numbers and negation do not contradict it
     terms: list[str] = Field(default_factory=list)
     subject: str | None = None  # the person the claim is about, when its grammatical subject names one
 

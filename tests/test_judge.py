@@ -86,3 +86,12 @@ def test_one_quotation_for_two_speakers_is_an_attribution_discrepancy():
 def test_negation_of_the_same_predicate_differs():
     rel = verdict("China condemned the invasion of Ukraine.", "China has not condemned the invasion of Ukraine.")
     assert (rel.relation, rel.kind) == ("differs", "negation")
+
+
+def test_what_would_have_happened_does_not_deny_what_happened():
+    """A counterfactual states no fact: 'would not have placed him on injured reserve if …'."""
+    rel = verdict("The Saints placed Bush on injured reserve on Wednesday.",
+                  "The Saints would not have placed Bush on injured reserve if they were still in the playoff race.")
+    assert rel.kind != "negation"
+    assert verdict("The Saints placed Bush on injured reserve on Wednesday.",
+                   "The Saints did not place Bush on injured reserve on Wednesday.").kind == "negation"
