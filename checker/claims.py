@@ -218,13 +218,17 @@ def _hedged(head) -> bool:
                                                       and head.tag_ == "VBN")
 
 
-def _subject_person(doc, draft: Draft) -> str | None:
+def _subject_person(doc, draft: Draft, attribution: Attribution) -> str | None:
     """The person a claim is about when its grammatical subject names one ('Ty Lawson added
-    16 points'): the subject's head word lies inside a PERSON entity."""
+    16 points': the subject's head word lies inside a PERSON entity), or is 'I' in the words
+    of a named person ('"I'm not worried," Smith said')."""
     subj = next((c for c in draft.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None and draft.subject:
         inside = {t.i for t in draft.subject}
         subj = next((t for t in draft.subject if t.head.i not in inside), None)
+    if subj is not None and subj.lower_ == "i" and attribution.kind == "person" and attribution.speaker \
+            and attribution.speaker.lower() not in _PRONOUN_SUBJECTS:
+        return attribution.speaker
     if subj is None or subj.ent_type_ != "PERSON":
         return None
     return next((e.text for e in doc.ents if e.start <= subj.i < e.end), None)
@@ -266,7 +270,7 @@ def _draft_to_claim(source: Source, text_of_source: str, para: Paragraph, doc, s
         entities=_entities(doc, draft.tokens, para.start, [(a, text_of_source[a:b]) for a, b in segments]),
         predicate=polarity(draft.head)[0], negated=draft.negated, terms=_terms(doc, draft, attribution, kind),
         hedged=_hedged(draft.head),
-        subject=None if kind == "statement" else _subject_person(doc, draft))
+        subject=None if kind == "statement" else _subject_person(doc, draft, attribution))
 
 
 def _link_sentence(made: list[tuple[int, Draft, Claim]], published) -> None:

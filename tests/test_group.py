@@ -122,3 +122,18 @@ def test_average_linkage_never_merges_two_people_unless_one_names_the_other():
     assert sorted(map(len, average_linkage(apart, vectors, edges, 0.7, 0.6))) == [1, 2]
     named = [Node(subject=1, mentions=frozenset({1, 2})), Node(subject=2, mentions=frozenset({2, 1})), Node()]
     assert average_linkage(named, vectors, edges, 0.7, 0.6) == [[0, 1, 2]]
+
+
+def test_two_people_each_speaking_of_themselves_are_two_facts(fake_embedder):
+    """'"I'm not worried," said one; "I'm worried," said another': no negation to report."""
+    from checker.facts import build_facts
+
+    articles = [('"I am not worried about the deal," John Miller said on Friday.', "2023-07-17"),
+                ('"I am worried about the deal," Michael Smith said on Friday.', "2023-07-17")]
+    claims = [c for c in _claims(articles) if c.kind == "assertion"]
+    assert [c.subject for c in claims] == ["John Miller", "Michael Smith"]
+    vectors, _ = embed_texts([c.standalone for c in claims], fake_embedder)
+    clusters = group_facts(claims, vectors)
+    assert len(clusters) == 2
+    sources = [Source(id=f"s{i}", path="", text=t) for i, (t, _) in enumerate(articles)]
+    assert not any(f.discrepancies for f in build_facts(clusters, claims, sources, vectors))
