@@ -27,7 +27,7 @@ from checker.errors import CheckerError, InputError
 from checker.ingest import ReadJob, read_source
 from checker.models import Claim, Removed, Source
 
-EXTRACTOR_VERSION = "2026-11-27.5"  # bump when extraction changes what it produces
+EXTRACTOR_VERSION = "2026-11-27.6"  # bump when extraction changes what it produces
 PARALLEL_MIN_BYTES = 100_000        # below this (a few seconds of work), starting workers costs more than it saves
 CHUNK_SOURCES = 24
 

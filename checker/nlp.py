@@ -12,6 +12,7 @@ from checker.errors import CheckerError
 # parser reads them the same once they are normalized. Replacements keep the length, so
 # offsets into the analysed text are offsets into the source.
 _APOSTROPHE = re.compile(r"(?<=[A-Za-z])[‘’`´](?=[A-Za-z])")
+_US_DOLLAR = re.compile(r"\$US(?=\s?\d)")
 
 
 @functools.lru_cache(maxsize=1)
@@ -37,8 +38,9 @@ class Paragraph:
 
 
 def normalize_for_parse(text: str) -> str:
-    """Same-length text the parser reads better (apostrophe variants, no-break spaces)."""
-    return _APOSTROPHE.sub("'", text).replace("\u00a0", " ")
+    """Same-length text the parser reads better (apostrophe variants, no-break spaces, '$US5'
+    written as 'US$5')."""
+    return _US_DOLLAR.sub("US$", _APOSTROPHE.sub("'", text).replace("\u00a0", " "))
 
 
 def parse_paragraphs(paragraphs: Iterable[Paragraph], *, batch_size: int = 64,

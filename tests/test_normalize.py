@@ -24,6 +24,8 @@ def quantities(nlp, text):
     ("Half a dozen ships sailed.", 6, None, "ship", "exact"),
     ("More than 900 fighter jets would be lost.", 900, None, "jet", "more_than"),
     ("Dozens of people were hurt.", 24, None, "people", "at_least"),
+    ("The club paid £10m for the striker.", 10e6, "pound sterling", None, "exact"),
+    ("It cost $2bn last year.", 2e9, "dollar", None, "exact"),
 ])
 def test_quantities_are_normalized(nlp, text, value, unit, counted, qualifier):
     q = quantities(nlp, text)[0]
@@ -37,6 +39,7 @@ def test_quantities_are_normalized(nlp, text, value, unit, counted, qualifier):
     ("The two countries met.", 2),                     # a reference back, not a count
     ("It was announced this Sunday (16).", 16),         # the day of the month
     ("China's two-way trade rose.", 2),
+    ("They built a 5m wall.", 5e6),                    # metres, not millions: no currency sign
 ])
 def test_numbers_that_are_not_quantities(nlp, text, not_a_quantity):
     assert not_a_quantity not in [q.value for q in quantities(nlp, text)]
@@ -64,3 +67,23 @@ def test_entities_fold_aliases_and_spellings():
     assert same_person("Sergei Lavrov", "Russian Foreign Minister Sergey Lavrov")
     assert same_person("Xi", "Chinese President Xi Jinping")
     assert not same_person("Li Shangfu", "Li Keqiang")
+
+
+def test_a_converted_amount_is_not_a_second_figure():
+    """'$US1 million ($1.52 million)' states one amount: it agrees with '$1 million'."""
+    import datetime as dt
+
+    from checker.claims import extract_claims
+    from checker.judge import compare_claims
+    from checker.models import Source
+
+    def claim(text):
+        src = Source(id="x", path="", text=text, published=dt.date(2023, 7, 1))
+        return next(c for c in extract_claims([src], layout=False) if c.kind != "statement")
+
+    a = claim("Damage to the church was estimated at $US1 million ($1.52 million), authorities said.")
+    assert [(q.value, q.unit) for q in a.quantities] == [(1e6, "dollar")]
+    b = claim("Damage to the church was estimated at $1 million, authorities said on Saturday.")
+    assert compare_claims(a, b).relation == "corroborates"
+    c = claim("The club paid £10m ($12.5m) for the striker.")
+    assert [(q.value, q.unit) for q in c.quantities] == [(10e6, "pound sterling")]

@@ -39,6 +39,7 @@ _ORDINAL_WORD = re.compile(r"^(?:first|second|third|fourth|fifth|sixth|seventh|e
 _PART_WORDS = {"other", "another", "more", "additional", "remaining", "further", "extra"}
 _RATE_UNITS = {"day", "week", "month", "year", "hour", "minute", "second", "capita", "person", "head", "game"}
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+_GLUED_SCALE = re.compile(r"^\d[\d,]*(?:\.\d+)?(?:bn|mn|m|k|b)$", re.I)
 _NOT_UNITS = {"way", "sided", "handed", "fold", "party", "time", "timer"}
 
 
@@ -93,6 +94,8 @@ def _is_number(tok) -> bool:
     low = tok.lower_
     doc = tok.doc
     hyphen_unit = tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and doc[tok.i + 2].is_alpha
+    if _GLUED_SCALE.match(tok.text) and tok.i > 0 and doc[tok.i - 1].tag_ == "$":
+        return True  # "$2bn", "£3m": money with its scale written on (alone, "5m" may be metres)
     if (tok.ent_type_ in _SKIP_ENTS and not (hyphen_unit and tok.like_num)) or _DESIGNATOR.match(tok.text):
         return False
     if low in VAGUE_PLURALS or low == "dozen":
@@ -258,6 +261,7 @@ def extract_quantities(doc, token_ids: set[int], offset: int) -> list[Quantity]:
     """Quantities stated by the claim made of `token_ids` in `doc` (offsets shifted by `offset`)."""
     tokens = [doc[i] for i in sorted(token_ids)]
     out: list[Quantity] = []
+    money_end = None  # the last token of the previous amount of money
     for group in _group(tokens):
         first, last = group[0], group[-1]
         end_i = last.i
@@ -268,9 +272,12 @@ def extract_quantities(doc, token_ids: set[int], offset: int) -> list[Quantity]:
         elif end_i + 2 < len(doc) and doc[end_i + 1].text == "-" and doc[end_i + 2].is_alpha:
             unit_tok = doc[end_i + 2]
             end_i += 2
-        start_i = first.i
+        start_i, scale_tok = first.i, None
         if start_i > 0 and doc[start_i - 1].tag_ == "$":
             start_i -= 1
+            if end_i + 1 < len(doc) and not doc[end_i].whitespace_ and doc[end_i + 1].lower_ in ("m", "bn", "mn", "k", "b"):
+                end_i += 1  # "£10m": money with its scale written on (alone, "5m" may be metres)
+                scale_tok = doc[end_i]
         qualifier, _ = _qualifier(doc, start_i)
         after = " ".join(t.lower_ for t in doc[end_i + 1:end_i + 6])
         if qualifier == "exact":
@@ -280,7 +287,12 @@ def extract_quantities(doc, token_ids: set[int], offset: int) -> list[Quantity]:
         value, unit, kind = _value(phrase, group_text)
         if value is None:
             continue
+        if kind == "money" and money_end is not None and start_i == money_end + 2 and doc[money_end + 1].text == "(":
+            continue  # "£10m ($12.5m)": the same amount converted, not a second figure
+        money_end = end_i if kind == "money" else None
         counted, mods, head = _counted(doc, group)
+        if scale_tok is not None and head is not None and head.i == scale_tok.i:
+            counted, mods, head = None, [], None
         if unit_tok is not None:
             unit = unit or unit_tok.lemma_.lower()
             counted = unit_tok.head.lemma_.lower() if unit_tok.head.pos_ == "NOUN" else counted
