@@ -95,14 +95,12 @@ def render_markdown(report: Report, tables: ReportTables) -> str:
                 "✔ states it · ≈ agrees at another precision · ✖ differs · · silent", ""]
         if hidden:
             out += [f"Columns: the {len(cols)} outlets that state the most facts; the other {hidden} are counted "
-                    "in the last column (claims.csv and report.json have every outlet).", ""]
-        head = [_cell(c, 30) for c in cols] + ([f"{hidden} other outlets"] if hidden else [])
+                    "in the first column (claims.csv and report.json have every outlet).", ""]
+        head = ([f"{hidden} other outlets"] if hidden else []) + [_cell(c, 30) for c in cols]
         out += ["| fact | " + " | ".join(head) + " |", "|---|" + "---|" * len(head)]
         for f in multi:
             row = tables.stances.get(f.id, {})
-            cells = [GLYPH[row.get(c, "silent")] for c in cols]
-            if hidden:
-                cells.append(counted(tables.others(f.id, cols)))
+            cells = ([counted(tables.others(f.id, cols))] if hidden else []) + [GLYPH[row.get(c, "silent")] for c in cols]
             out.append(f"| {_cell(f.summary, 90)} | " + " | ".join(cells) + " |")
     out += ["", f"## Contested facts ({len(contested)})", ""]
     for i, f in enumerate(contested, 1):
