@@ -10,11 +10,8 @@ import hashlib
 import itertools
 
 from checker.judge import compare_claims
-from checker.models import Claim, Discrepancy, Event, Fact, Source
+from checker.models import STANCE_RANK, Claim, Discrepancy, Event, Fact, Source
 from checker.normalize.time import intersect
-
-STANCE_ORDER = {"differs": 3, "partial": 2, "corroborates": 1, "silent": 0}
-
 
 def _hash(prefix: str, *parts: str) -> str:
     return prefix + hashlib.sha1("\x1f".join(parts).encode()).hexdigest()[:11]
@@ -59,7 +56,7 @@ def build_fact(members: list[int], claims: list[Claim], sources: dict[str, Sourc
                                                   internal=a.source == b.source))
         if a.source != b.source:
             for c in (a, b):
-                if STANCE_ORDER[rel.relation] > STANCE_ORDER.get(stance.get(c.source, "silent"), 0):
+                if STANCE_RANK[rel.relation] > STANCE_RANK.get(stance.get(c.source, "silent"), 0):
                     stance[c.source] = rel.relation
     for c in member_claims:
         stance.setdefault(c.source, "corroborates")

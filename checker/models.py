@@ -20,6 +20,8 @@ ClaimKind = Literal["assertion", "headline", "embedded_event", "statement"]
 RelationName = Literal["corroborates", "partial", "differs", "unrelated"]
 DiscrepancyKind = Literal["number", "date", "entity", "quote", "negation", "attribution"]
 FactStatus = Literal["corroborated", "contested", "single-source"]
+# How strongly an outlet takes part in a fact; an outlet with several stances shows its strongest.
+STANCE_RANK = {"differs": 3, "partial": 2, "corroborates": 1, "silent": 0}
 Stance = Literal["corroborates", "partial", "differs", "silent"]
 
 

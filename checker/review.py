@@ -14,7 +14,7 @@ import getpass
 import uuid
 from collections import Counter
 
-from checker.models import Fact, Report, Review, ReviewEntry
+from checker.models import STANCE_RANK, Fact, Report, Review, ReviewEntry
 
 GROUPING = {"claim.move", "claim.detach", "fact.merge", "fact.split"}
 STATUSES = ("corroborated", "contested", "single-source")
@@ -160,14 +160,13 @@ def _restance(fact: Fact, claims, index) -> None:
     rejected = {frozenset(d.claims) for d in fact.discrepancies if d.review and d.review.state == "not real"}
     if not rejected:
         return
-    rank = {"differs": 3, "partial": 2, "corroborates": 1, "silent": 0}
     stance: dict[str, str] = {}
     for rel in fact.relations:
         a, b = claims[index[rel.a]], claims[index[rel.b]]
         verdict = "corroborates" if frozenset((rel.a, rel.b)) in rejected else rel.relation
         if a.source != b.source or verdict == "differs":
             for c in (a, b):
-                if rank[verdict] > rank[stance.get(c.source, "silent")]:
+                if STANCE_RANK[verdict] > STANCE_RANK[stance.get(c.source, "silent")]:
                     stance[c.source] = verdict
     for cid in fact.claims:
         stance.setdefault(claims[index[cid]].source, "corroborates")

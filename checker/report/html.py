@@ -7,10 +7,10 @@ import functools
 from dataclasses import dataclass
 
 from checker.markup import mask_markdown
-from checker.models import Claim, Report
+from checker.models import STANCE_RANK, Claim, Report
 from checker.report.labels import outlet_labels
 from checker.report.markdown import counted
-from checker.report.tables import STANCE_RANK, ReportTables
+from checker.report.tables import ReportTables
 
 
 _VERBS = {"corroborates": "corroborate", "partial": "agree at another precision", "differs": "differ"}

@@ -2,7 +2,7 @@
 pandas here: the review UI uses it too)."""
 from __future__ import annotations
 
-from checker.models import Report
+from checker.models import STANCE_RANK, Report
 
 
 def outlet_labels(report: Report) -> dict[str, str]:
@@ -21,3 +21,17 @@ def outlets_by_reach(report: Report, labels: dict[str, str] | None = None) -> li
             stated[outlet] = stated.get(outlet, 0) + 1
     first = {o: n for n, o in enumerate(dict.fromkeys(labels[s.id] for s in report.sources))}
     return sorted(first, key=lambda o: (-stated.get(o, 0), first[o]))
+
+
+def outlet_stances(report: Report, labels: dict[str, str] | None = None) -> dict[str, dict[str, str]]:
+    """Fact id -> outlet -> its stance (silent outlets left out): the fact × outlet matrix.
+    An outlet whose articles take several stances on a fact shows the strongest."""
+    labels = labels or outlet_labels(report)
+    out: dict[str, dict[str, str]] = {}
+    for fact in report.facts:
+        row = out.setdefault(fact.id, {})
+        for src, stance in fact.stances.items():
+            col = labels.get(src, src)
+            if STANCE_RANK[stance] > STANCE_RANK[row.get(col, "silent")]:
+                row[col] = stance
+    return out

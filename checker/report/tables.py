@@ -9,10 +9,9 @@ import numpy as np
 import pandas as pd
 
 from checker.models import Report
-from checker.report.labels import outlet_labels, outlets_by_reach
+from checker.report.labels import outlet_labels, outlet_stances, outlets_by_reach
 
 MATRIX_OUTLETS = 20  # outlet columns report.md and report.html show; the others are counted in one column
-STANCE_RANK = {"differs": 3, "partial": 2, "corroborates": 1, "silent": 0}
 
 
 @dataclass
@@ -82,13 +81,7 @@ def report_tables(report: Report) -> ReportTables:
             "quantities": "; ".join(q.describe() for q in c.quantities), "quotes": " | ".join(q.text for q in c.quotes),
             "negated": c.negated,
         })
-    stances: dict[str, dict[str, str]] = {}
-    for f in report.facts:
-        row = stances.setdefault(f.id, {})
-        for src, stance in f.stances.items():
-            col = labels.get(src, src)
-            if STANCE_RANK[stance] > STANCE_RANK[row.get(col, "silent")]:
-                row[col] = stance
+    stances = outlet_stances(report, labels)
     columns = list(dict.fromkeys([*(labels[s.id] for s in report.sources), *(c for r in stances.values() for c in r)]))
     return ReportTables(facts=pd.DataFrame(fact_rows, columns=["fact", "event", "status", "summary", "claims", "outlets",
                                                                 "sources", "discrepancies", "kinds", "review"]),

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from checker.models import Claim, Fact, Report, ReviewEntry
 from checker.review import reviewed
-from checker.report.labels import outlet_labels, outlets_by_reach
+from checker.report.labels import outlet_labels, outlet_stances, outlets_by_reach
 from checker.review import last_undoable, new_entry
 from checker.store import Store
 
@@ -71,15 +71,9 @@ class ReviewState:
         self.facts: dict[str, Fact] = {f.id: f for f in self.report.facts}
         self.order = {f.id: n for n, f in enumerate(self.report.facts)}
         self.fact_of_claim = {cid: f.id for f in self.report.facts for cid in f.claims}
-        rank = {"differs": 3, "partial": 2, "corroborates": 1, "silent": 0}
-        self._stances: dict[tuple[str, str], str] = {}
-        self._outlets_of: dict[str, list[str]] = {}
-        for fact in self.report.facts:
-            for src, st in fact.stances.items():
-                key = (fact.id, self.labels.get(src, src))
-                if rank[st] > rank[self._stances.get(key, "silent")]:
-                    self._stances[key] = st
-            self._outlets_of[fact.id] = list(dict.fromkeys(self.labels[self.claims[c].source] for c in fact.claims))
+        self._stances = outlet_stances(self.report, self.labels)
+        self._outlets_of = {fact.id: list(dict.fromkeys(self.labels[self.claims[c].source] for c in fact.claims))
+                            for fact in self.report.facts}
 
     # -- reading --------------------------------------------------------------------------
     def outlets_of(self, fact: Fact) -> list[str]:
@@ -87,7 +81,7 @@ class ReviewState:
 
     def stance(self, fact: Fact, outlet: str) -> str:
         """corroborates | partial | differs | silent: the outlet's place in the fact × outlet matrix."""
-        return self._stances.get((fact.id, outlet), "silent")
+        return self._stances.get(fact.id, {}).get(outlet, "silent")
 
     def review_state(self, fact: Fact) -> str:
         """A short word for the review column."""
