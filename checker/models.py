@@ -48,6 +48,7 @@ class Source(BaseModel):
     metadata_origin: dict[str, str] = Field(default_factory=dict)
     body: list[tuple[int, int]] = Field(default_factory=list)
     removed: list[Removed] = Field(default_factory=list)
+    copy_of: str | None = None  # id of the source this one reprints (a wire copy, a near-duplicate)
 
     @property
     def label(self) -> str:
@@ -269,6 +270,7 @@ class Fact(BaseModel):
     review: Review | None = None
     notes: list[Review] = Field(default_factory=list)
     reviewed_grouping: bool = False
+    independent_outlets: int = 0  # outlets stating it that are not copies of, or citing, each other
 
 
 class Event(BaseModel):

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from contextlib import nullcontext
 from typing import Protocol
 
+from checker.copies import apply_independence
 from checker.engine import Engine, extract_all, make_engine
 from checker.embed import Embedder, SentenceTransformerEmbedder, embed_texts
 from checker.facts import build_events, build_facts
@@ -67,6 +68,7 @@ def run(paths: Iterable[str | pathlib.Path], *, store: str | pathlib.Path | None
         clusters = group_facts(claims, vectors, settings)
         progress.stage("judging facts", total=len(clusters))
         facts = build_facts(clusters, claims, sources, vectors)
+        facts = apply_independence(facts, claims, sources)  # wire copies, cited outlets
         index = {c.id: i for i, c in enumerate(claims)}
         members = [[index[cid] for cid in f.claims] for f in facts]
         progress.stage("grouping facts into events")

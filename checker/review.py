@@ -14,10 +14,12 @@ import getpass
 import uuid
 from collections import Counter
 
+from checker.copies import apply_independence
 from checker.models import STANCE_RANK, Fact, Report, Review, ReviewEntry
 
 GROUPING = {"claim.move", "claim.detach", "fact.merge", "fact.split"}
 STATUSES = ("corroborated", "contested", "single-source")
+SETTLED = "to confirm: every discrepancy was found not real; the status stays until a reviewer sets it"
 ACTIONS = {"discrepancy.real", "discrepancy.not_real", "fact.status", "fact.confirm", "fact.note", "undo", *GROUPING}
 
 
@@ -113,7 +115,9 @@ def apply_reviews(report: Report, entries: list[ReviewEntry]) -> Report:
         olds = Counter(original[first_fact[c]].event for c in members if original[first_fact[c]].event)
         fact.event = olds.most_common(1)[0][0] if olds else None
         fact.reviewed_grouping = True
+        apply_independence([fact], claims, report.sources, detect=False)
         facts.append(fact)
+    _keep_ids(facts, original, first_fact)
     order = {f.id: n for n, f in enumerate(report.facts)}
     facts.sort(key=lambda f: min(order[first_fact[c]] for c in f.claims))
     by_id = {f.id: f for f in facts}
@@ -145,14 +149,39 @@ def apply_reviews(report: Report, entries: list[ReviewEntry]) -> Report:
             fact.notes.append(Review(state="note", **who))
     for fact in facts:
         _restance(fact, claims, index)
-        overridden = fact.review is not None and fact.review.state.startswith("status set to")
-        if not overridden and fact.discrepancies and all(d.review and d.review.state == "not real"
-                                                          for d in fact.discrepancies):
-            outlets = {(sources[claims[index[c]].source].outlet or claims[index[c]].source).lower() for c in fact.claims}
-            fact.status = "corroborated" if len(outlets) > 1 else "single-source"
+        # Every discrepancy found not real: the status is the reviewer's call, not silently changed.
+        if fact.review is None and fact.discrepancies and all(d.review and d.review.state == "not real"
+                                                               for d in fact.discrepancies):
+            fact.review = Review(state=SETTLED)
     events = [ev.model_copy(update={"facts": [f.id for f in facts if f.event == ev.id]}) for ev in report.events]
     return report.model_copy(update={"facts": facts, "events": [ev for ev in events if ev.facts],
                                      "orphaned_reviews": orphans})
+
+
+def _keep_ids(facts: list[Fact], original: dict[str, Fact], first_fact: dict[str, str]) -> None:
+    """A regrouped fact keeps the id of the fact it holds most claims of, while it holds more
+    than half of that fact's claims, so links to a fact survive a move, a split or a merge.
+    A regrouped fact that keeps no id gets one from all its claims, never an id in use."""
+    import hashlib
+
+    taken = {f.id for f in facts if not f.reviewed_grouping}
+    regrouped = [f for f in facts if f.reviewed_grouping]
+    wants = []
+    for fact in regrouped:
+        for old, n in Counter(first_fact[c] for c in fact.claims).items():
+            if n * 2 > len(original[old].claims):
+                wants.append((-n, old, fact))
+    kept = set()
+    for _, old, fact in sorted(wants, key=lambda w: w[:2]):
+        if old not in taken and id(fact) not in kept:
+            fact.id = old
+            taken.add(old)
+            kept.add(id(fact))
+    for fact in regrouped:
+        if id(fact) not in kept:
+            if fact.id in taken or fact.id in original:
+                fact.id = "f" + hashlib.sha1("\x1f".join(sorted(fact.claims)).encode()).hexdigest()[:11]
+            taken.add(fact.id)
 
 
 def _restance(fact: Fact, claims, index) -> None:

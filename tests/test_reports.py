@@ -70,3 +70,59 @@ def test_a_day_of_coverage_prints_the_busiest_outlets_and_counts_the_rest(tmp_pa
     assert sum(int(part[1:]) for part in others.split()) == 4  # four outlets without a column state it
     html = paths["html"].read_text(encoding="utf-8")
     assert "<th>4 other outlets</th>" in html and html.count("<th>Outlet ") == MATRIX_OUTLETS
+
+
+WIRE = ("Flooding forced the evacuation of 1,200 residents from the river town of Marlow on Sunday, the county "
+        "emergency office said. Rescue crews used boats to reach homes cut off by the water, and two shelters "
+        "were opened at local schools. The river crested at 6.4 metres in the early afternoon, the highest level "
+        "recorded since 1998, according to the regional water authority. No deaths were reported, but three "
+        "people were treated for hypothermia. Officials warned that more rain was expected on Tuesday.\n")
+
+
+def test_a_wire_copy_is_found_and_does_not_corroborate_alone(tmp_path, fake_embedder):
+    """A site reprinting the agency's story (its own header and footer around it) is a copy:
+    `copy_of` names the original, and the two count as one independent outlet."""
+    folder = tmp_path / "in"
+    write(folder / "wire.txt", WIRE)
+    write(folder / "reprint.txt", "Valley Courier | Local news\n\n" + WIRE + "\nShare this story. Subscribe today.\n")
+    write(folder / "sources.json", json.dumps({
+        "wire.txt": {"outlet": "Metro Wire", "published": "2024-03-03", "url": "https://wire.example/flood"},
+        "reprint.txt": {"outlet": "Valley Courier", "published": "2024-03-04"}}))
+    report = run([folder], store=None, embedder=fake_embedder)
+    by_id = report.source_index()
+    assert by_id["reprint"].copy_of == "wire" and by_id["wire"].copy_of is None
+    shared = [f for f in report.facts if len({report.claim_index()[c].source for c in f.claims}) > 1]
+    assert shared and all(f.independent_outlets == 1 and f.status != "corroborated" for f in shared)
+    data = json.loads(write_reports(report, tmp_path / "out")["json"].read_text(encoding="utf-8"))
+    assert {s["id"]: s["copy_of"] for s in data["sources"]} == {"wire": None, "reprint": "wire"}
+    assert all(f["independent_outlets"] >= 1 for f in data["facts"])
+
+
+def test_different_articles_on_one_story_are_not_copies():
+    from checker.copies import find_copies
+    from checker.models import Source
+
+    other = ("Residents of Marlow were moved out of their homes on Sunday as the river rose to its highest level in "
+             "a quarter of a century. Boats carried families to two schools turned into shelters; the water "
+             "authority put the crest at 6.4 metres. Forecasters expect more rain this week.")
+    sources = [Source(id="a", path="a", text=WIRE), Source(id="b", path="b", text=other)]
+    assert find_copies(sources) == {}
+
+
+def test_a_claim_crediting_another_outlet_speaks_for_it():
+    from checker.copies import cited_outlet, outlet_names, voices
+    from checker.models import Claim, Source
+
+    text = "The talks will resume in Geneva next week, a senior diplomat told the Associated Press."
+    own = "The talks will resume in Geneva next week, a spokesman said."
+    sources = {"x": Source(id="x", path="x", text=text, outlet="Daily Ledger"),
+               "ap": Source(id="ap", path="ap", text=own, outlet="The Associated Press")}
+    names = outlet_names(list(sources.values()))
+    a = Claim(id="c1", source="x", start=0, end=40, text=text[:40], sentence=(0, len(text)))
+    b = Claim(id="c2", source="ap", start=0, end=40, text=own[:40], sentence=(0, len(own)))
+    assert cited_outlet(a, sources["x"], names) == "associated press"
+    assert voices([a, b], sources, names) == {"associated press"}
+    reported = "Reuters reported that the talks will resume in Geneva."
+    sources["y"] = Source(id="y", path="y", text=reported, outlet="Morning Star Online")
+    c = Claim(id="c3", source="y", start=0, end=len(reported), text=reported, sentence=(0, len(reported)))
+    assert cited_outlet(c, sources["y"], names) == "reuters"

@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from checker.pipeline import run
-from checker.review import apply_reviews, effective, last_undoable, new_entry
+from checker.review import SETTLED, apply_reviews, effective, last_undoable, new_entry
 from checker.store import Store
 
 
@@ -30,7 +30,7 @@ def test_rejecting_every_discrepancy_clears_a_contested_fact(base):
                for d in fact.discrepancies]
     out = apply_reviews(report, entries)
     after = next(f for f in out.facts if f.id == fact.id)
-    assert after.status == "corroborated"
+    assert after.status == "contested" and after.review.state == SETTLED  # left for the reviewer to set
     assert all(d.review.state == "not real" and d.review.note == "different scope" for d in after.discrepancies)
 
 

@@ -30,11 +30,13 @@ def report_dict(report: Report) -> dict:
         "notes": report.notes,
         "orphaned_reviews": [e.model_dump() for e in report.orphaned_reviews],
         "sources": [{"id": s.id, "outlet": s.outlet, "published": s.published.isoformat() if s.published else None,
-                     "url": s.url, "title": s.title, "path": s.path, "metadata_origin": s.metadata_origin}
+                     "url": s.url, "title": s.title, "path": s.path, "metadata_origin": s.metadata_origin,
+                     "copy_of": s.copy_of}
                     for s in report.sources],
         "events": [{"id": e.id, "summary": e.summary, "facts": e.facts} for e in report.events],
         "facts": [{
             "id": f.id, "event": f.event, "status": f.status, "summary": f.summary, "stances": f.stances,
+            "independent_outlets": f.independent_outlets,
             "review": f.review.model_dump() if f.review else None,
             "notes": [n.model_dump() for n in f.notes],
             "grouping_changed_by_review": f.reviewed_grouping,
