@@ -65,7 +65,7 @@ def test_a_day_of_coverage_prints_the_busiest_outlets_and_counts_the_rest(tmp_pa
     header = next(line for line in md.splitlines() if line.startswith("| fact |"))
     assert header.count("| Outlet ") == MATRIX_OUTLETS and header.startswith("| fact | 4 other outlets |")
     warships = next(f for f in report.facts if "warships" in f.summary)
-    row = next(line for line in md.splitlines() if line.startswith(f"| {warships.summary[:40]}"))
+    row = next(line for line in md.splitlines() if line.startswith(f"| [{warships.summary[:40]}"))
     others = row.split("|")[2]
     assert sum(int(part[1:]) for part in others.split()) == 4  # four outlets without a column state it
     html = paths["html"].read_text(encoding="utf-8")
@@ -126,3 +126,65 @@ def test_a_claim_crediting_another_outlet_speaks_for_it():
     sources["y"] = Source(id="y", path="y", text=reported, outlet="Morning Star Online")
     c = Claim(id="c3", source="y", start=0, end=len(reported), text=reported, sentence=(0, len(reported)))
     assert cited_outlet(c, sources["y"], names) == "reuters"
+
+
+def _triple(tmp_path):
+    folder = tmp_path / "in"
+    write(folder / "a.txt", ARTICLE_A)
+    write(folder / "b.txt", ARTICLE_B)
+    write(folder / "wire.txt", WIRE)
+    write(folder / "reprint.txt", "Valley Courier | Local news\n\n" + WIRE + "\nShare this story.\n")
+    write(folder / "sources.json", json.dumps({
+        "a.txt": {"outlet": "Outlet A", "published": "2023-07-19", "url": "https://a.example/drill"},
+        "b.txt": {"outlet": "Outlet B", "published": "2023-07-19", "url": "https://b.example/news/drill"},
+        "wire.txt": {"outlet": "Metro Wire", "published": "2024-03-03", "url": "https://wire.example/flood"},
+        "reprint.txt": {"outlet": "Valley Courier", "published": "2024-03-04", "url": "https://courier.example/1"}}))
+    return folder
+
+
+def test_report_md_opens_with_a_summary_then_events_with_linked_discrepancies(tmp_path, fake_embedder):
+    report = run([_triple(tmp_path)], store=None, embedder=fake_embedder)
+    paths = write_reports(report, tmp_path / "out")
+    md = paths["md"].read_text(encoding="utf-8")
+    assert md.index("## Summary") < md.index("## Sources") < md.index("## Events") < md.index("### Event 1")
+    assert "(agreement.svg)" in md and paths["svg"].read_text(encoding="utf-8").startswith("<svg")
+    assert "`reprint` (Valley Courier) reprints `wire`" in md
+    for s in report.sources:
+        assert f"]({s.url})" in md
+    contested = [f for f in report.facts if f.status == "contested" and not all(d.internal for d in f.discrepancies)]
+    assert contested
+    for d in contested[0].discrepancies:
+        line = next(line for line in md.splitlines() if f"(#{d.claims[0]})" in line)
+        assert f"(#{d.claims[1]})" in line and "Outlet A" in line and "Outlet B" in line
+        assert f'<a id="{d.claims[0]}"></a>' in md and f'<a id="{d.claims[1]}"></a>' in md
+    html = paths["html"].read_text(encoding="utf-8")
+    assert all(f'href="{s.url}"' in html for s in report.sources)
+    assert "<svg" in html and "<h2>Events</h2>" in html
+
+
+def test_facts_are_ranked_contested_first_and_single_source_last():
+    from checker.models import Claim, Event, Fact, Report, Source
+    from checker.report.layout import event_views
+
+    sources = [Source(id=s, path=s, text="x" * 2000, outlet=s.upper()) for s in ("a", "b", "c")]
+    claims = [Claim(id=f"c{n}", source=s, start=10 * n, end=10 * n + 5, text=f"claim {n}", sentence=(0, 9))
+              for n, s in enumerate("abcabca")]
+    facts = [Fact(id="f1", status="single-source", claims=["c0"]),
+             Fact(id="f2", status="corroborated", claims=["c1", "c2"], independent_outlets=2),
+             Fact(id="f3", status="corroborated", claims=["c3", "c4", "c5"], independent_outlets=3),
+             Fact(id="f4", status="contested", claims=["c6", "c2"], independent_outlets=2)]
+    report = Report(sources=sources, claims=claims, facts=facts,
+                    events=[Event(id="e1", facts=["f1", "f2", "f3", "f4"])])
+    (ev,) = event_views(report)
+    assert [v.fact.id for v in ev.shared] == ["f4", "f3", "f2"] and list(ev.single) == ["A"]
+
+
+def test_titles_are_never_cut_mid_word():
+    from checker.report.layout import title
+
+    text = "Rescue crews reached the stranded hikers after a twelve-hour search across the northern ridge"
+    for limit in range(20, len(text)):
+        cut = title(text, limit)
+        assert len(cut) <= limit and cut.endswith("…")
+        assert text.startswith(cut[:-1]) and text[len(cut) - 1] in " ,"
+    assert title(text, 500) == text

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from checker.markup import mask_markdown
 from checker.models import STANCE_RANK, Claim, Report
 from checker.report.labels import outlet_labels
+from checker.report.layout import FactView, agreement_svg, event_views, fact_views, title
 from checker.report.markdown import counted
 from checker.report.tables import ReportTables
 
@@ -47,7 +48,25 @@ def _template():
     return env.get_template("report.html.j2")
 
 
+def _item(v: FactView, tables: ReportTables, columns, hidden, first_claim, claims, labels, texts) -> dict:
+    f = v.fact
+    row = tables.stances.get(f.id, {})
+    others = tables.others(f.id, columns) if hidden else None
+    return {
+        "fact": f, "view": v, "title": title(f.summary, 140), "outlets": v.outlets,
+        "kinds": sorted({d.kind for d in f.discrepancies}), "rank": 0,
+        "cells": [(col, row.get(col, "silent"), first_claim.get((f.id, col))) for col in columns],
+        "others": others and {"text": counted(others), "stance": max(others, key=STANCE_RANK.get),
+                              "title": ", ".join(f"{others[st]} {verb}" for st, verb in _VERBS.items() if others.get(st))},
+        "claims": [{"claim": claims[c], "label": labels[claims[c].source],
+                    "pieces": highlight(texts[claims[c].source], claims[c])} for c in f.claims],
+    }
+
+
 def render_html(report: Report, tables: ReportTables) -> str:
+    """The whole HTML document."""
+    from markupsafe import Markup
+
     claims = report.claim_index()
     labels = outlet_labels(report)
     columns = tables.shown_outlets()
@@ -57,22 +76,36 @@ def render_html(report: Report, tables: ReportTables) -> str:
         for cid in f.claims:
             first_claim.setdefault((f.id, labels[claims[cid].source]), cid)
     texts = {s.id: mask_markdown(s.text) if s.markup == "markdown" else s.text for s in report.sources}
-    facts = []
-    for f in report.facts:
-        row = tables.stances.get(f.id, {})
-        others = tables.others(f.id, columns) if hidden else None
-        facts.append({
-            "fact": f, "outlets": len({labels[claims[c].source] for c in f.claims}),
-            "cells": [(col, row.get(col, "silent"), first_claim.get((f.id, col))) for col in columns],
-            "others": others and {"text": counted(others), "stance": max(others, key=STANCE_RANK.get),
-                                  "title": ", ".join(f"{others[st]} {verb}" for st, verb in _VERBS.items() if others.get(st))},
-            "claims": [{"claim": claims[c], "label": labels[claims[c].source],
-                        "pieces": highlight(texts[claims[c].source], claims[c])} for c in f.claims],
-            "discrepancies": [{"d": d, "a": labels[claims[d.claims[0]].source], "b": labels[claims[d.claims[1]].source]}
-                              for d in f.discrepancies],
-        })
-    return _template().render(report=report, counts=report.counts(), columns=columns, hidden=hidden, facts=facts,
-                              labels=labels, sources=report.sources)
+    views = fact_views(report)
+    events = event_views(report, views)
+    rank = 0
+    out_events, matrix = [], []
+    for ev in events:
+        shared = []
+        for v in ev.shared:
+            rank += 1
+            item = _item(v, tables, columns, hidden, first_claim, claims, labels, texts) | {"rank": rank, "event": ev.id}
+            shared.append(item)
+            matrix.append(item)
+        single = []
+        for outlet, vs in ev.single.items():
+            group = []
+            for v in vs:
+                rank += 1
+                group.append(_item(v, tables, columns, hidden, first_claim, claims, labels, texts)
+                             | {"rank": rank, "event": ev.id})
+            single.append((outlet, group))
+        out_events.append({"ev": ev, "shared": shared, "single": single})
+    kinds = sorted({d.kind for f in report.facts for d in f.discrepancies})
+    outlets = list(dict.fromkeys(labels[s.id] for s in report.sources))
+    svg = Markup(agreement_svg(report, columns).replace(' xmlns="http://www.w3.org/2000/svg"', "", 1)) \
+        if len(outlets) > 1 else None
+    n_shared = sum(1 for v in views.values() if v.cross)
+    return _template().render(report=report, counts=report.counts(), columns=columns, hidden=hidden,
+                              events=out_events, matrix=matrix, labels=labels, sources=report.sources, kinds=kinds,
+                              outlets=outlets, svg=svg, n_shared=n_shared,
+                              shared_contested=sum(1 for v in views.values() if v.cross and v.fact.status == "contested"),
+                              copies=[s for s in report.sources if s.copy_of])
 
 
 def write_html(report: Report, path, tables: ReportTables) -> None:

@@ -1,13 +1,16 @@
-"""report.md: the report as Markdown a forge renders: contested facts first, then what two or
-more outlets agree on, then what only one outlet says."""
+"""report.md: the report as Markdown a forge renders. A summary (sources, counts, the outlet ×
+outlet agreement map as agreement.svg beside it), then the events, each with the facts several
+outlets state — contested first — and last the facts only one outlet states, by outlet."""
 from __future__ import annotations
 
 from checker.models import Claim, Fact, Report
 from checker.report.labels import outlet_labels
+from checker.report.layout import EventView, FactView, event_views, fact_views, title
 from checker.report.tables import ReportTables
 
 GLYPH = {"corroborates": "✔", "partial": "≈", "differs": "✖", "silent": "·"}
 STATUS = {"corroborated": "✔ corroborated", "contested": "✖ contested", "single-source": "● single-source"}
+SVG_NAME = "agreement.svg"
 
 
 def counted(stances) -> str:
@@ -17,8 +20,7 @@ def counted(stances) -> str:
 
 
 def _cell(text: str, limit: int = 160) -> str:
-    text = " ".join(text.split()).replace("|", "\\|")
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return title(text, limit).replace("|", "\\|")
 
 
 def _who(c: Claim) -> str:
@@ -32,93 +34,143 @@ def _who(c: Claim) -> str:
 def _claim_line(c: Claim, labels: dict[str, str]) -> str:
     when = f" — {c.time.describe()}" if c.time and c.time.origin in ("explicit", "sentence") \
         and c.kind != "statement" else ""
-    return f"- **{labels.get(c.source, c.source)}**: “{_cell(c.text, 400)}” — said by {_who(c)}{when}"
+    where = " (headline)" if c.kind == "headline" else ""
+    return (f"- <a id=\"{c.id}\"></a>**{labels.get(c.source, c.source)}**{where}: “{_cell(c.text, 400)}” "
+            f"— said by {_who(c)}{when}")
 
 
-def _fact_block(n: int, f: Fact, claims: dict[str, Claim], labels: dict[str, str]) -> list[str]:
-    head = f"{STATUS[f.status]} · {len({labels[claims[c].source] for c in f.claims})} outlet(s) · fact `{f.id}`"
-    if f.review:
-        head += f" · reviewed: **{f.review.state}** by {f.review.reviewer}" + (f" ({f.review.note})" if f.review.note else "")
+def _review(r) -> str:
+    if r is None:
+        return ""
+    if r.reviewer is None:
+        return f" · **{r.state}**"
+    return f" · reviewed: **{r.state}** by {r.reviewer}" + (f" ({r.note})" if r.note else "")
+
+
+def _fact_block(n: str, v: FactView, claims: dict[str, Claim], labels: dict[str, str]) -> list[str]:
+    f = v.fact
+    outlets = f"{len(v.outlets)} outlets" if len(v.outlets) > 1 else "1 outlet"
+    if f.independent_outlets and f.independent_outlets < len(v.outlets):
+        outlets += f" ({f.independent_outlets} independent)"
+    head = f"{STATUS[f.status]} · {outlets} · fact `{f.id}`" + _review(f.review)
     if f.reviewed_grouping:
         head += " · grouping changed by a reviewer"
-    lines = [f"### {n}. {_cell(f.summary, 200)}", "", head, ""]
+    lines = [f"#### {n} {_cell(f.summary, 140)}", "", f"<a id=\"{f.id}\"></a>{head}", ""]
     for note in f.notes:
         lines += [f"> Note by {note.reviewer} ({(note.at or '')[:10]}): {_cell(note.note or '', 400)}", ""]
     for cid in f.claims:
         lines.append(_claim_line(claims[cid], labels))
-    if f.discrepancies:
-        lines += ["", "Discrepancies:"]
-        for d in f.discrepancies:
-            a, b = claims[d.claims[0]], claims[d.claims[1]]
-            where = "within " + labels[a.source] if d.internal else f"{labels[a.source]} vs {labels[b.source]}"
-            review = ""
-            if d.review:
-                review = f" — reviewed: **{d.review.state}** by {d.review.reviewer}" + (f" ({d.review.note})" if d.review.note else "")
-            lines.append(f"- **{d.kind}** ({where}): {_cell(d.detail, 400)}{review}")
+    if v.discrepancies:
+        lines += ["", "Discrepancies, in the outlets' own words:"]
+        for dv in v.discrepancies:
+            review = _review(dv.d.review)
+            lines.append(f"- **{dv.d.kind}** ({dv.where}): “{_cell(dv.words_a, 200)}” ([{dv.outlet_a}](#{dv.a.id})) "
+                         f"vs “{_cell(dv.words_b, 200)}” ([{dv.outlet_b}](#{dv.b.id}))"
+                         + ("" if dv.plain else f" — checker read: {_cell(dv.d.detail, 300)}") + review)
     lines.append("")
     return lines
 
 
-def render_markdown(report: Report, tables: ReportTables) -> str:
-    """The whole Markdown document."""
+def _event_block(k: int, ev: EventView, claims, labels) -> list[str]:
+    n_single = sum(len(v) for v in ev.single.values())
+    lines = [f"### Event {k}: {_cell(ev.title, 110)}", "",
+             f"{len(ev.shared)} facts stated by several outlets · {n_single} by one outlet only", ""]
+    for i, v in enumerate(ev.shared, 1):
+        lines += _fact_block(f"{k}.{i}", v, claims, labels)
+    for outlet, views in ev.single.items():
+        lines += [f"**Only {outlet}** ({len(views)})", ""]
+        for v in views:
+            c = claims[v.fact.claims[0]]
+            extra = f" ({len(v.fact.claims)} mentions)" if len(v.fact.claims) > 1 else ""
+            mark = "✖ " if v.fact.status == "contested" else ""
+            lines.append(f"- <a id=\"{v.fact.id}\"></a>{mark}“{_cell(c.text, 300)}” — said by {_who(c)}{extra}"
+                         + "".join(f"; **{dv.d.kind}** within {outlet}: “{_cell(dv.words_a, 120)}” vs "
+                                   f"“{_cell(dv.words_b, 120)}”" for dv in v.discrepancies))
+        lines.append("")
+    return lines
+
+
+def _origin(s, key: str, value) -> str:
+    if value in (None, ""):
+        return "—"
+    return f"{value} *(inferred)*" if s.metadata_origin.get(key) == "inferred" else str(value)
+
+
+def render_markdown(report: Report, tables: ReportTables, svg: str | None = SVG_NAME) -> str:
+    """The whole Markdown document; `svg` is the file name of the agreement map beside it."""
     claims = report.claim_index()
     labels = outlet_labels(report)
+    views = fact_views(report)
+    events = event_views(report, views)
     n = report.counts()
+    outlets = list(dict.fromkeys(labels[s.id] for s in report.sources))
+    copies = [s for s in report.sources if s.copy_of]
+    shared = [v for v in views.values() if v.cross]
     out = ["# Corroboration report", "",
-           f"{n['sources']} sources · {n['claims']} claims · {n['facts']} facts "
+           f"{n['sources']} sources from {len(outlets)} outlets · {n['claims']} claims · {n['facts']} facts "
            f"({n['corroborated']} corroborated, {n['contested']} contested, {n['single-source']} single-source) · "
-           f"{n['discrepancies']} discrepancies · made {report.created[:10]} by checker", ""]
+           f"{n['discrepancies']} discrepancies · {len(events)} events · made {report.created[:10]} by checker", ""]
     for note in report.notes:
         out += [f"> Note: {note}", ""]
-    out += ["## Sources", "", "| source | outlet | published | claims | title |", "|---|---|---|---|---|"]
+    out += ["## Summary", "",
+            f"- **{len(shared)} facts are stated by two or more outlets**: "
+            f"{sum(v.fact.status == 'contested' for v in shared)} contested, "
+            f"{sum(v.fact.status == 'corroborated' for v in shared)} corroborated by independent outlets"
+            + (f", {sum(v.fact.status == 'single-source' for v in shared)} stated only by copies of one article"
+               if any(v.fact.status == "single-source" for v in shared) else "") + ".",
+            f"- {n['facts'] - len(shared)} facts come from one outlet only (listed last in each event)."]
+    if copies:
+        out.append("- Copies: " + "; ".join(f"`{s.id}` ({labels[s.id]}) reprints `{s.copy_of}` "
+                                            f"({labels.get(s.copy_of, s.copy_of)})" for s in copies)
+                   + " — a copy never corroborates its original.")
+    top = sorted((v for v in shared if v.fact.status == "contested"), key=lambda v: -v.fact.independent_outlets)[:3]
+    for v in top:
+        dv = v.discrepancies[0] if v.discrepancies else None
+        if dv:
+            out.append(f"- ✖ [{_cell(v.fact.summary, 90)}](#{v.fact.id}): **{dv.d.kind}** — “{_cell(dv.words_a, 80)}” "
+                       f"({dv.outlet_a}) vs “{_cell(dv.words_b, 80)}” ({dv.outlet_b})")
+    if svg and len(outlets) > 1:
+        out += ["", f"![Outlet × outlet agreement: the facts two outlets both state, and how many they differ on]({svg})"]
+    out += ["", "## Sources", "", "| source | outlet | published | claims | title | copy of |", "|---|---|---|---|---|---|"]
     per_source = {s.id: 0 for s in report.sources}
     for f in report.facts:
         for cid in f.claims:
             per_source[claims[cid].source] = per_source.get(claims[cid].source, 0) + 1
     for s in report.sources:
-        origin = " (inferred)" if "published" in s.metadata_origin and s.metadata_origin["published"] == "inferred" else ""
-        out.append(f"| `{s.id}` | {_cell(s.outlet or '—')} | {s.published or '—'}{origin} | {per_source[s.id]} | "
-                   f"{_cell(s.title or '—', 90)} |")
+        name = _cell(s.title or s.id, 90)
+        link = f"[{name}]({s.url})" if s.url else name
+        if s.url and s.metadata_origin.get("url") == "inferred":
+            link += " *(URL inferred)*"
+        if s.title and s.metadata_origin.get("title") == "inferred":
+            link += " *(title inferred)*"
+        out.append(f"| `{s.id}` | {_cell(_origin(s, 'outlet', s.outlet))} | {_origin(s, 'published', s.published)} | "
+                   f"{per_source[s.id]} | {link} | {f'`{s.copy_of}`' if s.copy_of else '—'} |")
     if report.orphaned_reviews:
         out += ["", f"## Review decisions that no longer apply ({len(report.orphaned_reviews)})", "",
                 "Their claims are not in this input any more; the decisions stay in the review log.", ""]
         for e in report.orphaned_reviews:
             out.append(f"- {e.action} by {e.reviewer} on {e.at[:10]}" + (f": {_cell(e.note, 200)}" if e.note else ""))
-    contested = [f for f in report.facts if f.status == "contested"]
-    corroborated = [f for f in report.facts if f.status == "corroborated"]
-    single = [f for f in report.facts if f.status == "single-source"]
-    multi = [f for f in report.facts if len({labels[claims[c].source] for c in f.claims}) > 1]
-    if multi:
+    out += ["", f"## Events ({len(events)})", "",
+            "Each event: the facts several outlets state (contested first, then by independent outlets and "
+            "prominence), then what only one outlet says. A discrepancy quotes each outlet's own words, links "
+            "to both claims, and ends with how checker read them.", ""]
+    for k, ev in enumerate(events, 1):
+        out += _event_block(k, ev, claims, labels)
+    if shared:
         cols = tables.shown_outlets()
         hidden = len(tables.columns) - len(cols)
-        out += ["", "## Fact × outlet", "",
-                "✔ states it · ≈ agrees at another precision · ✖ differs · · silent", ""]
+        out += ["## Fact × outlet", "", "✔ states it · ≈ agrees at another precision · ✖ differs · · silent", ""]
         if hidden:
             out += [f"Columns: the {len(cols)} outlets that state the most facts; the other {hidden} are counted "
                     "in the first column (claims.csv and report.json have every outlet).", ""]
         head = ([f"{hidden} other outlets"] if hidden else []) + [_cell(c, 30) for c in cols]
         out += ["| fact | " + " | ".join(head) + " |", "|---|" + "---|" * len(head)]
-        for f in multi:
-            row = tables.stances.get(f.id, {})
-            cells = ([counted(tables.others(f.id, cols))] if hidden else []) + [GLYPH[row.get(c, "silent")] for c in cols]
-            out.append(f"| {_cell(f.summary, 90)} | " + " | ".join(cells) + " |")
-    out += ["", f"## Contested facts ({len(contested)})", ""]
-    for i, f in enumerate(contested, 1):
-        out += _fact_block(i, f, claims, labels)
-    out += [f"## Corroborated facts ({len(corroborated)})", ""]
-    for i, f in enumerate(corroborated, 1):
-        out += _fact_block(i, f, claims, labels)
-    out += [f"## Single-source facts ({len(single)})", ""]
-    by_outlet: dict[str, list[Fact]] = {}
-    for f in single:
-        by_outlet.setdefault(labels[claims[f.claims[0]].source], []).append(f)
-    for outlet, facts in by_outlet.items():
-        out += [f"### Only {outlet}", ""]
-        for f in facts:
-            c = claims[f.claims[0]]
-            extra = f" ({len(f.claims)} mentions)" if len(f.claims) > 1 else ""
-            out.append(f"- “{_cell(c.text, 300)}” — said by {_who(c)}{extra}")
-        out.append("")
+        for ev in events:
+            for v in ev.shared:
+                row = tables.stances.get(v.fact.id, {})
+                cells = ([counted(tables.others(v.fact.id, cols))] if hidden else []) + \
+                    [GLYPH[row.get(c, "silent")] for c in cols]
+                out.append(f"| [{_cell(v.fact.summary, 90)}](#{v.fact.id}) | " + " | ".join(cells) + " |")
     return "\n".join(out).rstrip() + "\n"
 
 
