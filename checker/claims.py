@@ -28,10 +28,18 @@ _RELATION_WORDS = {"since": "since", "after": "after", "following": "after", "be
 _TRIM = {"and", "but", "yet", "so", "or", ",", ";", ":", "—", "–", "-", "(", ")"}
 
 
+def claim_key(kind: str, text: str) -> str:
+    """What a claim's id is made of besides its source and occurrence: its kind and its words,
+    case and spacing folded. Occurrences are counted by this key, so two claims whose words
+    differ only in case ('Republican party' / 'Republican Party') are occurrences 1 and 2."""
+    return f"{kind}\x1f{' '.join(text.lower().split())}"
+
+
 def claim_id(source_id: str, kind: str, text: str, occurrence: int) -> str:
-    """A content-derived id: the same words in the same source get the same id on every run."""
-    key = f"{source_id}\x1f{kind}\x1f{' '.join(text.lower().split())}\x1f{occurrence}"
-    return "c" + hashlib.sha1(key.encode()).hexdigest()[:11]
+    """A content-derived id: the same words in the same source get the same id on every run;
+    `occurrence` counts the claims of the source with the same `claim_key`."""
+    key = f"{source_id}\x1f{claim_key(kind, text)}\x1f{occurrence}"
+    return "c" + hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:11]
 
 
 def _segments(doc, ids: set[int], offset: int) -> list[tuple[int, int]]:
@@ -252,7 +260,7 @@ def _draft_to_claim(source: Source, text_of_source: str, para: Paragraph, doc, s
     else:
         time = _times(doc, draft.tokens, frame_time_ids | embedded_dates, source.published, future,
                       keep_related=embedded_dates)
-    key = f"{kind}:{text}"
+    key = claim_key(kind, text)
     occurrences[key] = occurrences.get(key, 0) + 1
     claim_quotes = []
     for qa, qb in quotes:

@@ -23,6 +23,7 @@ FactStatus = Literal["corroborated", "contested", "single-source"]
 # How strongly an outlet takes part in a fact; an outlet with several stances shows its strongest.
 STANCE_RANK = {"differs": 3, "partial": 2, "corroborates": 1, "silent": 0}
 Stance = Literal["corroborates", "partial", "differs", "silent"]
+FileStatus = Literal["read", "no claims", "duplicate", "not English", "skipped", "metadata"]
 
 
 class Removed(BaseModel):
@@ -48,12 +49,25 @@ class Source(BaseModel):
     metadata_origin: dict[str, str] = Field(default_factory=dict)
     body: list[tuple[int, int]] = Field(default_factory=list)
     removed: list[Removed] = Field(default_factory=list)
+    encoding: str = "utf-8"  # how the file was decoded (a plausible cp1252 / Latin-1 when UTF-8 failed)
     copy_of: str | None = None  # id of the source this one reprints (a wire copy, a near-duplicate)
 
     @property
     def label(self) -> str:
         """What a reader calls this source: the outlet, else the file's id."""
         return self.outlet or self.id
+
+
+class FileRecord(BaseModel):
+    """What became of one file given or found: read, or set aside and why. Every input file
+    has one, so nothing is dropped in silence."""
+
+    path: str
+    status: FileStatus
+    reason: str = ""
+    source: str | None = None        # the source id, when the file was read
+    duplicate_of: str | None = None  # the file it repeats, for a duplicate
+    language: str | None = None      # the detected language, when not English
 
 
 class TimeSpan(BaseModel):
@@ -293,6 +307,8 @@ class Report(BaseModel):
     settings: dict[str, str] = Field(default_factory=dict)
     notes: list[str] = Field(default_factory=list)
     orphaned_reviews: list[ReviewEntry] = Field(default_factory=list)
+    files: list[FileRecord] = Field(default_factory=list)
+    unmatched_metadata: list[str] = Field(default_factory=list)  # sidecar keys that match no file
 
     def claim_index(self) -> dict[str, Claim]:
         return {c.id: c for c in self.claims}

@@ -12,7 +12,7 @@ from checker.engine import Engine, extract_all, make_engine
 from checker.embed import Embedder, SentenceTransformerEmbedder, embed_texts
 from checker.facts import build_events, build_facts
 from checker.group import GroupSettings, group_facts
-from checker.ingest import load_sources
+from checker.ingest import account_claims, file_notes, load_sources
 from checker.models import Report
 from checker.review import reviewed
 from checker.store import Store
@@ -76,12 +76,14 @@ def run(paths: Iterable[str | pathlib.Path], *, store: str | pathlib.Path | None
                                                     group_settings=settings), facts)
         in_facts = {cid for f in facts for cid in f.claims}
         claims = [c for c in claims if c.id in in_facts]  # dated statements that joined nothing
-        notes = list(ingested.warnings)
+        account_claims(ingested.files, sources, claims)
+        notes = file_notes(ingested.files, ingested.unmatched_metadata)
         if len({(s.outlet or s.id).lower() for s in sources}) < 2:
             notes.append("only one outlet: there is nothing to cross-reference; every fact is single-source")
         report = Report(sources=sources, claims=claims, facts=facts, events=events, created=started,
                         settings={"embedder": embedder.model_id, "embedded": str(misses), "engine": engine.name,
-                                  "articles_reused": str(reused)}, notes=notes)
+                                  "articles_reused": str(reused)}, notes=notes,
+                        files=ingested.files, unmatched_metadata=ingested.unmatched_metadata)
         if db is not None:
             progress.stage("saving to the claim store")
             db.save_report(report, args={"paths": [str(p) for p in paths]}, started=started)

@@ -14,7 +14,7 @@ import sqlite3
 from collections.abc import Sequence
 
 from checker.errors import StoreError
-from checker.models import Claim, Event, Fact, Report, ReviewEntry, Source
+from checker.models import Claim, Event, Fact, FileRecord, Report, ReviewEntry, Source
 
 DB_NAME = "checker.db"
 
@@ -187,7 +187,19 @@ class Store:
         return _Transaction(self.db)
 
     def save_report(self, report: Report, *, args: dict | None = None, started: str = "") -> None:
-        """Replace the stored analysis with `report`, atomically."""
+        """Replace the stored analysis with `report`, atomically. Two records with one id (which
+        extraction never makes) leave the store as it was and say which id, in one line."""
+        try:
+            self._save_report(report, args=args, started=started)
+        except sqlite3.IntegrityError as exc:
+            table = str(exc).rsplit(" ", 1)[-1].split(".")[0]
+            ids = [r.id for r in {"sources": report.sources, "claims": report.claims, "facts": report.facts,
+                                  "events": report.events}.get(table, [])]
+            twice = next((i for i in ids if ids.count(i) > 1), "?") if len(ids) < 50_000 else "?"
+            raise StoreError(f"cannot save the analysis: two {table} share the id {twice} ({exc})",
+                             hint="please report this as a bug; the store keeps its previous analysis") from None
+
+    def _save_report(self, report: Report, *, args: dict | None, started: str) -> None:
         with self.transaction():
             for table in ("sources", "claims", "facts", "fact_claims", "events", "discrepancies"):
                 self.db.execute(f"DELETE FROM {table}")
@@ -211,7 +223,9 @@ class Store:
                                  for f in report.facts for d in f.discrepancies])
             self.db.execute("INSERT OR REPLACE INTO meta VALUES ('report', ?)",
                             (json.dumps({"created": report.created, "settings": report.settings,
-                                         "notes": report.notes}),))
+                                         "notes": report.notes,
+                                         "files": [f.model_dump() for f in report.files],
+                                         "unmatched_metadata": report.unmatched_metadata}),))
             self.db.execute("INSERT INTO runs (started, finished, args, counts) VALUES (?, datetime('now'), ?, ?)",
                             (started, json.dumps(args or {}), json.dumps(report.counts())))
 
@@ -228,7 +242,9 @@ class Store:
         facts = [Fact.model_validate_json(d) for (d,) in self.db.execute("SELECT data FROM facts ORDER BY ord")]
         events = [Event.model_validate_json(d) for (d,) in self.db.execute("SELECT data FROM events ORDER BY ord")]
         return Report(sources=sources, claims=claims, facts=facts, events=events, created=meta.get("created", ""),
-                      settings=meta.get("settings", {}), notes=meta.get("notes", []))
+                      settings=meta.get("settings", {}), notes=meta.get("notes", []),
+                      files=[FileRecord.model_validate(f) for f in meta.get("files", [])],
+                      unmatched_metadata=meta.get("unmatched_metadata", []))
 
 
 class _Transaction:

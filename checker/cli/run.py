@@ -35,6 +35,7 @@ def run_command(paths, out, store, meta, encoding, skip_bad, engine, workers) ->
         written = write_reports(report, out)
     for note in report.notes:
         click.echo(f"note: {note}", err=True)
+    click.echo(files_line(report))
     n = report.counts()
     click.echo(f"{n['sources']} sources, {n['claims']} claims, {n['facts']} facts "
                f"({n['corroborated']} corroborated, {n['contested']} contested, {n['single-source']} single-source), "
@@ -43,3 +44,16 @@ def run_command(paths, out, store, meta, encoding, skip_bad, engine, workers) ->
     if reused:
         click.echo(f"Reused from the store: {reused} of {n['sources']} articles' claims; {embedded} claims embedded anew.")
     click.echo(f"Report: {written['html']}  (also report.md, report.json, claims.csv in {out})")
+
+
+def files_line(report) -> str:
+    """Every file given or found, counted by what became of it."""
+    counts: dict[str, int] = {}
+    for f in report.files:
+        counts[f.status] = counts.get(f.status, 0) + 1
+    order = ["read", "no claims", "duplicate", "not English", "skipped", "metadata"]
+    parts = [f"{counts[k]} {'metadata sidecar' if k == 'metadata' else k}" for k in order if counts.get(k)]
+    line = f"Files: {len(report.files)} given or found: " + ", ".join(parts)
+    if report.unmatched_metadata:
+        line += f"; {len(report.unmatched_metadata)} metadata key(s) matching no file"
+    return line + "."

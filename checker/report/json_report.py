@@ -29,6 +29,8 @@ def report_dict(report: Report) -> dict:
         "created": report.created,
         "notes": report.notes,
         "orphaned_reviews": [e.model_dump() for e in report.orphaned_reviews],
+        "files": [f.model_dump() for f in report.files],
+        "unmatched_metadata": report.unmatched_metadata,
         "sources": [{"id": s.id, "outlet": s.outlet, "published": s.published.isoformat() if s.published else None,
                      "url": s.url, "title": s.title, "path": s.path, "metadata_origin": s.metadata_origin,
                      "copy_of": s.copy_of}
