@@ -15,7 +15,8 @@ SPEECH_VERBS = {
     "warn", "confirm", "deny", "declare", "assert", "stress", "emphasize", "emphasise", "tweet", "testify",
     "acknowledge", "admit", "allege", "suggest", "comment", "remark", "predict", "reveal", "disclose", "indicate",
     "conclude", "mention", "reiterate", "maintain", "contend", "analyze", "analyse", "quote", "brief", "inform",
-    "recount", "complain", "caution", "respond", "reply", "affirm", "observe", "agree",
+    "recount", "complain", "caution", "respond", "reply", "affirm", "observe", "agree", "continue", "retort",
+    "imply", "ask", "post", "counter", "concede", "boast", "vow", "promise", "urge", "demand", "proclaim",
 }
 DOCUMENT_NOUNS = {"statement", "readout", "report", "communique", "release", "interview", "post", "tweet",
                   "briefing", "letter", "memo", "transcript", "speech", "remarks", "announcement", "notice",
@@ -94,18 +95,56 @@ def _speaker_of_document(np_head) -> list:
                 objs = [o for o in c.children if o.dep_ == "pobj"]
                 if objs:
                     return _np_tokens(objs[0])
-    return _np_tokens(np_head)
+    return speaker_tokens(np_head)
+
+
+_NAMED = ("PERSON", "ORG")
+
+
+def speaker_tokens(head) -> list:
+    """The words that name a speaker: the name when a descriptor has one in apposition ("The judge,
+    James E. Boasberg, said" → James E. Boasberg), and a name without the phrases after it ("Comey at
+    the time said" → Comey)."""
+    if head.ent_type_ not in _NAMED and head.pos_ != "PRON":
+        named = [c for c in head.children if c.dep_ == "appos" and c.ent_type_ in _NAMED]
+        if named:
+            head = named[0]
+    toks = _np_tokens(head)
+    if head.ent_type_ == "PERSON":
+        cut = {t.i for c in head.children if c.dep_ in ("prep", "npadvmod") for t in c.subtree}
+        toks = [t for t in toks if t.i not in cut]
+    return toks
+
+
+def quoted_ids(sent) -> set[int]:
+    """Indices of the sentence's tokens that lie inside quotation marks (spans found in its paragraph)."""
+    spans = quote_spans(sent.doc.text)
+    return {t.i for t in sent if any(a <= t.idx < b for a, b in spans)}
+
+
+def _name_before(verb, exclude: set[int]) -> list:
+    """A name right before a verb the parser left without a subject ("..., Alan Futerfas, said")."""
+    doc = verb.doc
+    j = verb.i - 1
+    while j >= verb.sent.start and (doc[j].is_punct or doc[j].pos_ == "ADV") and j not in exclude:
+        j -= 1
+    if j < verb.sent.start or j in exclude or doc[j].ent_type_ not in _NAMED:
+        return []
+    ent = next((e for e in doc.ents if e.start <= j < e.end), None)
+    return list(ent) if ent is not None else []
 
 
 def find_frames(sent) -> list[Frame]:
-    """Speech frames of a sentence, outermost first, nested ones folded into one frame."""
+    """Speech frames of a sentence, outermost first, nested ones folded into one frame. A reporting
+    verb inside quotation marks is part of what is quoted, not a frame ('"We said so," she added')."""
     frames: list[Frame] = []
     root = sent.root
+    quoted = quoted_ids(sent)
     # "X said (that) C", "C, X said": the reporting verb heads the sentence.
     document_subject = any(c.dep_ == "nsubj" and c.lemma_.lower() in DOCUMENT_NOUNS for c in root.children)
-    if root.lemma_.lower() in SPEECH_VERBS or root.lemma_.lower() == "quote" or (
-            document_subject and root.lemma_.lower() in ("show", "find", "suggest", "indicate", "reveal")):
-        frame = _verb_frame(root)
+    if root.i not in quoted and (root.lemma_.lower() in SPEECH_VERBS or root.lemma_.lower() == "quote" or (
+            document_subject and root.lemma_.lower() in ("show", "find", "suggest", "indicate", "reveal"))):
+        frame = _verb_frame(root, quoted)
         if frame:
             frames.append(frame)
     for tok in sent:
@@ -129,10 +168,50 @@ def find_frames(sent) -> list[Frame]:
                     frames.append(Frame(verb=tok, speaker=_speaker_of_document(subj[0]),
                                         time_tokens=_date_children(tok, splits), tokens=own - splits,
                                         content=[tok.head]))
+    if not frames and quoted:
+        frame = _quote_frame(sent, quoted)
+        if frame:
+            frames.append(frame)
     return frames
 
 
-def _verb_frame(verb) -> Frame | None:
+def _quote_frame(sent, quoted: set[int]) -> Frame | None:
+    """The reporting clause next to a quotation, when the parser did not make the quotation its
+    complement ('"Sorry to hear it," the group said', '"We view it as a victory," she told CNN',
+    'X responded in a statement: "..."'): a reporting verb outside the quotation marks whose words
+    run up to a quotation mark, heading its clause (the sentence's root, or hung off a quoted word)."""
+    doc = sent.doc
+    for verb in sent:
+        if verb.i in quoted or verb.lemma_.lower() not in SPEECH_VERBS or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        if verb.head.i != verb.i and verb.head.i not in quoted:
+            continue
+        lo = hi = verb.i
+        while lo - 1 >= sent.start and lo - 1 not in quoted:
+            lo -= 1
+        while hi + 1 < sent.end and hi + 1 not in quoted:
+            hi += 1
+        marks = {k for k in (lo - 1, lo, hi, hi + 1) if sent.start <= k < sent.end and doc[k].is_quote}
+        if not marks and not (lo - 1 in quoted or hi + 1 in quoted):
+            continue
+        run = set(range(lo, hi + 1))
+        words = [t for t in sent if not t.is_punct]
+        if sent.root.i not in quoted and 2 * sum(t.i in quoted for t in words) < len(words):
+            continue  # a quoted phrase inside the outlet's own sentence: the clause stays whole
+        subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i in run]
+        speaker = _speaker_of_document(subj[0]) if subj else _name_before(verb, quoted)
+        if not speaker:
+            continue
+        own = {t.i for t in verb.subtree if t.i in run} | {t.i for t in speaker} | {verb.i}
+        content = [t for t in sent if t.i in quoted and (t.head.i == t.i or t.head.i not in quoted)]
+        if sent.root.i in quoted:
+            content = [sent.root]
+        return Frame(verb=verb, speaker=speaker, time_tokens=_date_children(verb, quoted), content=content,
+                     tokens=own)
+    return None
+
+
+def _verb_frame(verb, quoted: set[int] = frozenset()) -> Frame | None:
     comps = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
     # "said July 13 that ...": the parser may hang the that-clause off the date.
     comps += [g for c in verb.children if c.ent_type_ == "DATE" for g in c.children
@@ -148,10 +227,10 @@ def _verb_frame(verb) -> Frame | None:
         content = [c for c in verb.children if c.dep_ == "ccomp"] + \
                   [c for t in verb.subtree if t.lemma_ == "say" for c in t.children if c.dep_ == "ccomp"]
         content_ids = {t.i for c in content for t in c.subtree}
-        return Frame(verb=verb, speaker=_np_tokens(subj[0]), via=via, content=content,
+        return Frame(verb=verb, speaker=speaker_tokens(subj[0]), via=via, content=content,
                      tokens={t.i for t in verb.subtree} - content_ids)
     content_ids = {t.i for c in comps for t in c.subtree}
-    frame = Frame(verb=verb, speaker=_speaker_of_document(subj[0]) if subj else [],
+    frame = Frame(verb=verb, speaker=_speaker_of_document(subj[0]) if subj else _name_before(verb, content_ids),
                   time_tokens=_date_children(verb, content_ids), content=comps,
                   tokens={t.i for t in verb.subtree} - content_ids)
     # "Citing a senior US official, the Times said ...": the official is the speaker.
@@ -160,16 +239,29 @@ def _verb_frame(verb) -> Frame | None:
             objs = [o for o in c.children if o.dep_ == "dobj"]
             if objs:
                 frame.via, frame.speaker = frame.speaker, _np_tokens(objs[0])
-    # Nested: "Lavrov said C, the ministry's readout said" → Lavrov via the readout.
-    if len(comps) == 1 and comps[0].lemma_.lower() in SPEECH_VERBS and any(
-            c.dep_ == "ccomp" for c in comps[0].children) and any(c.dep_ == "nsubj" for c in comps[0].children):
-        inner = _verb_frame(comps[0])
+    # Nested: "Lavrov said C, the ministry's readout said" → Lavrov via the readout. A person who
+    # reports what another said is the speaker ("Smith said Jones told them that ..."), and a
+    # reporting verb inside the quotation is the quoted person's.
+    if len(comps) == 1 and comps[0].lemma_.lower() in SPEECH_VERBS and comps[0].i not in quoted and any(
+            c.dep_ == "ccomp" for c in comps[0].children) and any(c.dep_ == "nsubj" for c in comps[0].children) \
+            and not _a_person(frame.speaker):
+        inner = _verb_frame(comps[0], quoted)
         if inner and inner.speaker:
             inner.via = inner.via or frame.speaker
             inner.tokens |= frame.tokens
             inner.time_tokens = inner.time_tokens or frame.time_tokens
             return inner
     return frame
+
+
+def _a_person(tokens: list) -> bool:
+    """Whether a speaker's words name or describe a person (not a document, outlet or body)."""
+    if not tokens:
+        return False
+    if any(t.ent_type_ == "PERSON" for t in tokens):
+        return True
+    heads = [t for t in tokens if t.head not in tokens or t.head == t]
+    return any(t.lemma_.lower() in PERSON_NOUNS or t.lower_ in PRONOUNS for t in heads)
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -180,12 +272,16 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         while (a := text.find(open_q, i)) >= 0:
             b = text.find(close_q, a + 1)
             if b < 0:
+                # A quotation that goes on into the next paragraph has no closing mark here.
+                spans.append((a + 1, len(text.rstrip())))
                 break
             spans.append((a + 1, b))
             i = b + 1
     positions = [m.start() for m in re.finditer(r'"', text)]
     for a, b in zip(positions[0::2], positions[1::2]):
         spans.append((a + 1, b))
+    if len(positions) % 2:
+        spans.append((positions[-1] + 1, len(text.rstrip())))
     for m in re.finditer(r"(?<![\w’'])‘([^‘’]{2,200}?)’(?![\w])", text):
         spans.append((m.start(1), m.end(1)))
     spans = [(a, b) for a, b in spans if b > a and text[a:b].strip()]

@@ -10,53 +10,238 @@ from __future__ import annotations
 
 import re
 
-from checker.attribution import PERSON_NOUNS, speaker_kind
+from checker.attribution import PERSON_NOUNS, PRONOUNS, SPEECH_VERBS, quoted_ids, speaker_kind, speaker_tokens
 from checker.models import Attribution, Claim, Source
 
 _BACKGROUND = {"previously", "earlier", "formerly", "once", "originally", "historically"}
 
 
+_PERSON_PRONOUNS = {"he", "she"}
+_DEFINITE = {"the", "that", "this", "these", "those"}
+# Title abbreviations, so that "Gov. Rick Perry" is known to be a governor.
+_ABBREVIATIONS = {"gov": "governor", "sen": "senator", "rep": "representative", "gen": "general",
+                  "sec": "secretary", "pres": "president", "col": "colonel", "lt": "lieutenant", "sgt": "sergeant",
+                  "adm": "admiral", "capt": "captain", "atty": "attorney", "supt": "superintendent"}
+
+
+def _attribution(toks: list, verb: str | None = None, base: Attribution | None = None) -> Attribution:
+    """An attribution to the person or body named by `toks` (tokens of one sentence)."""
+    from checker.claims import _speaker_key  # local: avoids an import cycle
+
+    text = " ".join(t.text for t in toks)
+    update = {"speaker": text, "speaker_key": _speaker_key(toks, text), "kind": speaker_kind(toks, text)}
+    if base is not None and base.kind != "outlet":
+        return base.model_copy(update=update)
+    return Attribution(verb=verb, **update)
+
+
+def _quoted(draft) -> set[int]:
+    sent = draft.head.sent
+    key = (id(sent.doc), sent.start)
+    if _quoted.cache.get("key") != key:
+        _quoted.cache = {"key": key, "ids": quoted_ids(sent)}
+    return _quoted.cache["ids"]
+
+
+_quoted.cache = {}
+
+
+def _is_person(att: Attribution) -> bool:
+    """Whether an attribution's speaker is a person (named, or a person noun such as 'an aide')."""
+    if att.kind == "outlet" or not att.speaker or att.speaker.lower() in PRONOUNS:
+        return False
+    if (att.speaker_key or "").startswith("person:"):
+        return True
+    return att.speaker.split()[-1].lower().rstrip("s") in {w.rstrip("s") for w in PERSON_NOUNS}
+
+
+def _main_subject(items) -> list:
+    """The subject of a sentence's first clause when it names a person or a body, as tokens."""
+    for _, draft in items[:1]:
+        head = draft.head
+        subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None and draft.subject:
+            inside = {t.i for t in draft.subject}
+            subj = next((t for t in draft.subject if t.head.i not in inside), None)
+        if subj is not None and subj.i not in _quoted(draft) and subj.ent_type_ in ("PERSON", "ORG"):
+            return speaker_tokens(subj)
+    return []
+
+
 def _person_mentions(draft) -> list:
-    """Person mentions in the sentence of `draft`, as token lists, in order."""
+    """Persons mentioned outside quotation marks in the sentence of `draft`, as token lists, in
+    order; a person noun in apposition to a name ('Jim Lee, a spokesman') counts as the name."""
     doc = draft.head.doc
     sent = draft.head.sent
+    quoted = _quoted(draft)
     out = []
     for ent in doc.ents:
-        if ent.label_ == "PERSON" and sent.start <= ent.start < sent.end:
+        if ent.label_ == "PERSON" and sent.start <= ent.start < sent.end and ent.start not in quoted:
             out.append((ent.start, list(ent)))
     for tok in sent:
-        if tok.tag_ == "NN" and tok.lemma_.lower() in PERSON_NOUNS and tok.dep_ != "compound":
+        if tok.tag_ == "NN" and tok.lemma_.lower() in PERSON_NOUNS and tok.dep_ != "compound" and tok.i not in quoted:
             np = [t for t in tok.subtree if t.i <= tok.i]
-            if not any(t.ent_type_ == "PERSON" for t in np):
-                out.append((np[0].i, np))
+            if tok.dep_ == "appos" or any(t.ent_type_ == "PERSON" for t in np):
+                continue
+            out.append((np[0].i, np))
     return [toks for _, toks in sorted(out, key=lambda x: x[0])]
 
 
+def _antecedent(by_sentence, n: int, person: bool) -> list | Attribution | None:
+    """Who a pronoun speaker or a bare quotation in sentence `n` refers to: the speaker of the
+    sentence before (someone goes on speaking), else that sentence's subject, else (for a
+    pronoun) the nearest person named outside quotation marks up to three sentences back."""
+    prev = by_sentence.get(n - 1, [])
+    spoken = [c.attribution for c, _ in prev if c.attribution.kind != "outlet" and c.attribution.speaker
+              and c.attribution.speaker.lower() not in PRONOUNS and c.kind == "assertion"]
+    if person:
+        spoken = [a for a in spoken if _is_person(a)]
+    if spoken:
+        return spoken[0]
+    subject = _main_subject(prev)
+    if subject and (not person or any(t.ent_type_ == "PERSON" for t in subject)):
+        return subject
+    if not person:
+        return None
+    for back in range(n - 1, max(-1, n - 4), -1):
+        mentions = [m for _, d in by_sentence.get(back, [])[:1] for m in _person_mentions(d)]
+        named = [m for m in mentions if any(t.ent_type_ == "PERSON" for t in m)]
+        if named or mentions:
+            return (named or mentions)[-1]
+    return None
+
+
+def _descriptions(ent) -> set[str]:
+    """Words that describe an entity where it is named: its own words, its compounds and titles,
+    the phrase it is in apposition to and the appositions it has ('the Center for X, a group')."""
+    words = {t.lemma_.lower().rstrip(".") for t in ent}
+    root = ent.root
+    around = [t for c in root.children if c.dep_ in ("appos", "compound", "amod") for t in c.subtree]
+    if root.dep_ == "appos":
+        around += [root.head] + [t for c in root.head.children if c.dep_ in ("compound", "amod") for t in c.subtree]
+    words |= {t.lemma_.lower().rstrip(".") for t in around}
+    return words | {_ABBREVIATIONS[w] for w in words if w in _ABBREVIATIONS}
+
+
+def _descriptor_antecedent(by_sentence, n: int, draft, att: Attribution) -> list | None:
+    """'That committee said', 'the congressman said': the person or body named before whose
+    description has that noun ('the House Ethics Committee', 'Congressman Grimm'), up to three
+    sentences back."""
+    words = att.speaker.split()
+    if len(words) > 4 or words[0].lower() not in _DEFINITE:
+        return None
+    head = words[-1].lower()
+    for back in range(n, max(-1, n - 4), -1):
+        for _, d in by_sentence.get(back, [])[:1]:
+            sent = d.head.sent
+            quoted = _quoted(d)
+            ents = [e for e in sent.ents if e.label_ in ("PERSON", "ORG") and e.start not in quoted
+                    and (back < n or e.end <= draft.head.i)]
+            for ent in reversed(ents):
+                if head in _descriptions(ent) and ent.text.lower() != att.speaker.lower():
+                    return list(ent)
+    return None
+
+
+def _bare_frame(items, quoted_before: bool):
+    """'Durbin said.' after a quotation the sentence splitter cut off: (speaker tokens, verb)."""
+    if not quoted_before or len(items) != 1:
+        return None
+    claim, draft = items[0]
+    head = draft.head
+    words = [t for t in head.sent if not t.is_punct]
+    if claim.attribution.kind != "outlet" or len(words) > 8 or head.lemma_.lower() not in SPEECH_VERBS \
+            or any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in head.children):
+        return None
+    subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return (speaker_tokens(subj), head.lemma_.lower()) if subj is not None else None
+
+
+def _inner_frame(claim: Claim, draft):
+    """A reporting verb heading the clause a claim comes from, when the sentence's frame did not
+    cover it ('..., while a spokeswoman said that ...', '..., saying that ...', 'X, which said ...',
+    'issued a statement saying ...'): (speaker tokens, verb), the speaker being the verb's subject,
+    the noun its relative clause hangs off, or the subject of the clause it depends on."""
+    quoted = _quoted(draft)
+    head = draft.head
+    verb = None
+    if head.lemma_.lower() in SPEECH_VERBS and head.i not in quoted:
+        verb = head
+    elif head.dep_ == "ccomp" and head.head.lemma_.lower() in SPEECH_VERBS and head.head.i not in quoted \
+            and head.head.i in draft.tokens:
+        verb = head.head
+    elif claim.quotes:
+        first = next((i for i in sorted(draft.tokens) if i in quoted), None)
+        doc = head.doc
+        verbs = [doc[i] for i in draft.tokens if doc[i].lemma_.lower() in SPEECH_VERBS and i not in quoted
+                 and doc[i].pos_ == "VERB" and first is not None and first in {t.i for t in doc[i].subtree}]
+        verb = max(verbs, key=lambda v: v.i) if verbs else None
+    if verb is None:
+        return None
+    tok = verb
+    for _ in range(4):
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in quoted), None)
+        if subj is not None:
+            if subj.lower_ in ("which", "who", "that") and tok.dep_ == "relcl":
+                break
+            return speaker_tokens(subj), verb.lemma_.lower()
+        if tok.dep_ not in ("advcl", "xcomp", "conj", "acl", "relcl") or tok.head.i == tok.i:
+            return None
+        if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN"):
+            break
+        tok = tok.head
+    else:
+        return None
+    noun = tok.head
+    if tok.dep_ == "relcl":
+        if noun.dep_ == "appos":
+            noun = noun.head
+        return speaker_tokens(noun), verb.lemma_.lower()
+    # "issued a statement saying ...": the subject of the verb the document is the object of.
+    owner = noun.head if noun.dep_ in ("dobj", "pobj") else None
+    while owner is not None and owner.pos_ == "ADP":
+        owner = owner.head
+    subj = next((c for c in owner.children if c.dep_ == "nsubj"), None) if owner is not None else None
+    return (speaker_tokens(subj), verb.lemma_.lower()) if subj is not None else None
+
+
 def resolve_speakers(rows: list[tuple[int, Claim, object, int]], source: Source) -> None:
-    """Resolve pronoun speakers and carry speakers into quotation-only sentences."""
+    """Speakers across sentences, in reading order: a reporting verb heading a claim's own clause;
+    a bare 'X said.' giving the quotation before it its speaker; 'he said' and a quotation with no
+    reporting verb taking the speaker from the sentence before (see `_antecedent`); 'the
+    committee said' taking the body or person named before (see `_descriptor_antecedent`)."""
     by_sentence: dict[int, list[tuple[Claim, object]]] = {}
     for n, claim, draft, _ in rows:
         by_sentence.setdefault(n, []).append((claim, draft))
-    for n, claim, draft, _ in rows:
-        att = claim.attribution
-        if att.speaker and att.speaker.lower() in ("he", "she"):
-            for back in range(n - 1, max(-1, n - 4), -1):
-                mentions = [m for _, d in by_sentence.get(back, [])[:1] for m in _person_mentions(d)]
-                if mentions:
-                    toks = mentions[-1]
-                    text = " ".join(t.text for t in toks)
-                    from checker.claims import _speaker_key  # local: avoids an import cycle
-
-                    claim.attribution = att.model_copy(update={"speaker": text, "speaker_key": _speaker_key(toks, text),
-                                                               "kind": speaker_kind(toks, text)})
-                    break
-        elif att.kind == "outlet" and claim.quotes and claim.kind == "assertion":
-            quoted = sum(q.end - q.start for q in claim.quotes)
-            if quoted >= 0.8 * len(claim.text):
-                prev = by_sentence.get(n - 1, [])
-                speakers = [c.attribution for c, _ in prev if c.attribution.kind != "outlet" and c.quotes]
-                if speakers:
-                    claim.attribution = Attribution(**{**speakers[-1].model_dump(), "time": None})
+    for n in sorted(by_sentence):
+        items = by_sentence[n]
+        prev = by_sentence.get(n - 1, [])
+        bare = _bare_frame(items, any(c.quotes for c, _ in prev))
+        if bare is not None:
+            for c, _ in prev:
+                if c.quotes and c.attribution.kind == "outlet":
+                    c.attribution = _attribution(bare[0], bare[1])
+        for claim, draft in items:
+            if claim.attribution.kind == "outlet" and claim.kind == "assertion":
+                inner = _inner_frame(claim, draft)
+                if inner is not None and inner[0]:
+                    claim.attribution = _attribution(inner[0], inner[1])
+    for n in sorted(by_sentence):
+        for claim, draft in by_sentence[n]:
+            att = claim.attribution
+            if att.speaker and att.speaker.lower() in _PERSON_PRONOUNS:
+                found = _antecedent(by_sentence, n, person=True)
+            elif att.kind != "outlet" and att.speaker:
+                found = _descriptor_antecedent(by_sentence, n, draft, att)
+            elif att.kind == "outlet" and claim.quotes and claim.kind == "assertion" and \
+                    sum(q.end - q.start for q in claim.quotes) >= 0.8 * len(claim.text):
+                found = _antecedent(by_sentence, n, person=False)
+            else:
+                continue
+            if isinstance(found, Attribution):
+                claim.attribution = Attribution(**{**found.model_dump(), "time": att.time if att.kind != "outlet" else None})
+            elif found:
+                claim.attribution = _attribution(found, att.verb, att)
 
 
 _SUBJECT_PRONOUNS = {"he", "she"}
