@@ -15,12 +15,12 @@ import uuid
 from collections import Counter
 
 from checker.copies import apply_independence
-from checker.models import STANCE_RANK, Fact, Report, Review, ReviewEntry
+from checker.models import STANCE_RANK, Discrepancy, Fact, Report, Review, ReviewEntry
 
 GROUPING = {"claim.move", "claim.detach", "fact.merge", "fact.split"}
 STATUSES = ("corroborated", "contested", "single-source")
 SETTLED = "to confirm: every discrepancy was found not real; the status stays until a reviewer sets it"
-ACTIONS = {"discrepancy.real", "discrepancy.not_real", "fact.status", "fact.confirm", "fact.note", "undo", *GROUPING}
+ACTIONS = {"discrepancy.real", "discrepancy.not_real", "discrepancy.add", "fact.status", "fact.confirm", "fact.note", "undo", *GROUPING}
 
 
 def default_reviewer() -> str:
@@ -126,6 +126,10 @@ def apply_reviews(report: Report, entries: list[ReviewEntry]) -> Report:
         if e.action in GROUPING:
             continue
         who = dict(reviewer=e.reviewer, at=e.at, note=e.note)
+        if e.action == "discrepancy.add":
+            if not _add_discrepancy(e, facts, fact_membership, claims, index, who):
+                orphans.append(e)
+            continue
         if e.action.startswith("discrepancy."):
             pair = set(e.claims)
             hit = [d for f in facts for d in f.discrepancies if set(d.claims) == pair and (not e.kind or d.kind == e.kind)]
@@ -156,6 +160,26 @@ def apply_reviews(report: Report, entries: list[ReviewEntry]) -> Report:
     events = [ev.model_copy(update={"facts": [f.id for f in facts if f.event == ev.id]}) for ev in report.events]
     return report.model_copy(update={"facts": facts, "events": [ev for ev in events if ev.facts],
                                      "orphaned_reviews": orphans})
+
+
+def _add_discrepancy(e: ReviewEntry, facts: list[Fact], membership: dict[str, str], claims, index, who) -> bool:
+    """A discrepancy checker missed, added by a reviewer between two claims of one fact: the
+    fact is contested (unless a reviewer set its status) and both outlets differ on it."""
+    import hashlib
+
+    if len(e.claims) != 2 or any(c not in membership for c in e.claims) or \
+            membership[e.claims[0]] != membership[e.claims[1]]:
+        return False
+    fact = next(f for f in facts if f.id == membership[e.claims[0]])
+    a, b = (claims[index[c]] for c in e.claims)
+    did = "d" + hashlib.sha1("\x1f".join([*e.claims, e.kind or "", e.id]).encode()).hexdigest()[:11]
+    fact.discrepancies.append(Discrepancy(id=did, kind=e.kind or "entity", claims=(a.id, b.id),
+                                          detail=e.note or "added by a reviewer", internal=a.source == b.source,
+                                          review=Review(state="real (added by a reviewer)", **who)))
+    fact.stances[a.source] = fact.stances[b.source] = "differs"
+    if not (fact.review and fact.review.state.startswith("status set to")):
+        fact.status = "contested"
+    return True
 
 
 def _keep_ids(facts: list[Fact], original: dict[str, Fact], first_fact: dict[str, str]) -> None:

@@ -71,10 +71,11 @@ async def test_filters_search_and_sort_narrow_the_table(store):
         assert 0 < table(app).row_count < total
         await pilot.press("enter", "escape")
         assert table(app).row_count == total
-        await pilot.press("S")
-        assert app.state.filters.sort == "status"
         first = next(iter(table(app).rows)).value
-        assert app.state.facts[first].status == "contested"
+        assert app.state.filters.sort == "contested first" and app.state.facts[first].status == "contested"
+        await pilot.press("S")
+        assert app.state.filters.sort == "reading order"
+        assert next(iter(table(app).rows)).value == app.state.report.facts[0].id
         await pilot.press("u", "x")
         await pilot.pause()
         assert table(app).row_count == total - 1          # the confirmed fact left "unreviewed"
@@ -84,7 +85,7 @@ async def test_confirm_status_note_merge_on_the_facts_screen(store):
     app = build_app(store, "ann")
     async with app.run_test(size=(150, 40)) as pilot:
         await loaded(pilot)
-        fact = app.state.report.facts[0]
+        fact = app.state.facts[table(app).highlighted_fact()]  # the cursor starts on the first row
         await pilot.press("x")
         await pilot.press("t", "down", "enter")          # second status in the list: contested
         await pilot.press("n", *"checked against the wire copy", "enter")
@@ -95,7 +96,7 @@ async def test_confirm_status_note_merge_on_the_facts_screen(store):
         shown = app.state.find_fact(fact.claims)
         assert shown.status == "contested" and shown.notes[0].note == "checked against the wire copy"
         assert "→ contested" in str(table(app).get_row(shown.id)[-1])
-        other = app.state.report.facts[1]
+        other = next(f for f in app.state.report.facts if f.id != shown.id)
         await pilot.press("m", *other.summary[:25], "enter")
         await pilot.pause()
         merged = app.state.find_fact(fact.claims)
@@ -257,3 +258,77 @@ async def test_status_confirm_and_note_on_the_fact_screen(store):
         assert fact.status == "corroborated" and fact.review.state == "confirmed"
         head = str(screen.query_one("#fact-head").render())
         assert "two outlets, one scope" in head and "confirmed" in head
+
+
+async def test_a_reviewer_adds_a_discrepancy_checker_missed(store, tmp_path):
+    """`a` on the fact screen: the other claim, a kind, a note; the fact turns contested and the
+    discrepancy reaches report.md and claimreview.jsonld."""
+    import json
+
+    from checker.report import write_reports
+
+    app = build_app(store, "ann")
+    async with app.run_test(size=(150, 40)) as pilot:
+        await loaded(pilot)
+        fact = next(f for f in app.state.report.facts if f.status == "corroborated")
+        await app.push_screen(FactScreen(fact.claims))
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press("enter")                        # the first other claim
+        await pilot.pause()
+        await pilot.press("enter")                        # the first kind: number
+        await pilot.press(*"crowd size differs", "enter")
+        await pilot.pause()
+        entry = log(store)[-1]
+        assert entry.action == "discrepancy.add" and entry.kind == "number" and len(set(entry.claims)) == 2
+        after = app.state.find_fact(fact.claims)
+        assert after.status == "contested" and after.id == fact.id
+        added = after.discrepancies[-1]
+        assert added.detail == "crowd size differs" and added.review.reviewer == "ann"
+        assert "crowd size differs" in str(app.screen.query_one("#discrepancies", DataTable).get_row_at(
+            len(after.discrepancies) - 1)[2])
+        paths = write_reports(app.state.report, tmp_path / "out")
+    assert "crowd size differs" in paths["md"].read_text(encoding="utf-8")
+    items = {i["identifier"]: i for i in json.loads(paths["claimreview"].read_text(encoding="utf-8"))}
+    assert items[fact.id]["author"] == {"@type": "Person", "name": "ann"}
+    assert items[fact.id]["reviewRating"]["alternateName"].endswith("number")
+
+
+async def test_settling_the_only_discrepancy_leaves_the_status_to_the_reviewer(store):
+    app = build_app(store, "ann")
+    async with app.run_test(size=(150, 40)) as pilot:
+        await loaded(pilot)
+        fact = next(f for f in app.state.report.facts if f.status == "contested" and len(f.discrepancies) == 1)
+        await app.push_screen(FactScreen(fact.claims))
+        await pilot.pause()
+        await pilot.press("f", "enter")
+        await pilot.pause()
+        after = app.state.find_fact(fact.claims)
+        assert after.status == "contested" and app.state.settled_waiting(fact.claims)
+        assert "yours to set" in str(app.screen.query_one("#fact-head").render())
+        assert any("until you set its status" in str(n.message) for n in app._notifications)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "status to confirm" in str(table(app).get_row(after.id)[-1])
+
+
+async def test_help_lists_every_key_and_the_outlet_order_is_one(store):
+    from checker.tui.screens.dialogs import HelpScreen
+
+    app = build_app(store, "ann")
+    async with app.run_test(size=(150, 40)) as pilot:
+        await loaded(pilot)
+        fact = max(app.state.report.facts, key=lambda f: len(app.state.outlets_of(f)))
+        rank = {o: n for n, o in enumerate(app.state.outlets)}
+        assert [rank[o] for o in app.state.outlets_of(fact)] == sorted(rank[o] for o in app.state.outlets_of(fact))
+        await app.push_screen(FactScreen(fact.claims))
+        await pilot.pause()
+        claims = app.screen.query_one("#claims", DataTable)
+        shown = [str(claims.get_row_at(n)[1]) for n in range(claims.row_count)]
+        assert [rank[o] for o in shown] == sorted(rank[o] for o in shown)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        keys = [k for k, _ in app.screen.bindings_list]
+        for key in ("r", "f", "a", "t", "x", "n", "m", "d", "M", "space", "s", "p", "tab", "shift+tab", "?"):
+            assert key in keys, key

@@ -17,3 +17,14 @@ def test_fact_screen_with_a_discrepancy(snap_compare, store):  # noqa: F811
         await pilot.pause()
 
     assert snap_compare(build_app(store, "ann"), terminal_size=(130, 34), run_before=open_contested)
+
+
+def test_help_screen_lists_every_key(snap_compare, store):  # noqa: F811
+    async def open_help(pilot):
+        await loaded(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+
+    assert snap_compare(build_app(store, "ann"), terminal_size=(130, 40), run_before=open_help)

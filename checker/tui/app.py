@@ -80,6 +80,10 @@ class ReviewApp(App):
         entry = self.state.decide(event.action, **event.fields)
         self._refresh_screens()
         self.notify(f"Saved: {event.done}", timeout=3)
+        if entry.action == "discrepancy.not_real" and self.state.settled_waiting(entry.claims):
+            status = self.state.find_fact(entry.claims).status
+            self.notify(f"No discrepancy stands: the fact stays {status} until you set its status (t) "
+                        "or confirm it (x)", timeout=8)
         self.post_message(self.Saved(entry))
 
     def action_undo(self) -> None:

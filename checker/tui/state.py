@@ -10,12 +10,12 @@ import pathlib
 from dataclasses import dataclass, field
 
 from checker.models import Claim, Fact, Report, ReviewEntry
-from checker.review import reviewed
+from checker.review import SETTLED, reviewed
 from checker.report.labels import outlet_labels, outlet_stances, outlets_by_reach
 from checker.review import last_undoable, new_entry
 from checker.store import Store
 
-SORTS = ("reading order", "status", "claims", "outlets")
+SORTS = ("contested first", "reading order", "claims", "outlets")
 STATUS_ORDER = {"contested": 0, "corroborated": 1, "single-source": 2}
 
 
@@ -27,7 +27,7 @@ class Filters:
     unreviewed: bool = False
     outlet: str | None = None
     search: str = ""
-    sort: str = "reading order"
+    sort: str = "contested first"  # the reports' order: contested, then most independent outlets, prominence
 
     def describe(self) -> str:
         parts = [f"{self.status} only" if self.status else "all facts"]
@@ -72,12 +72,19 @@ class ReviewState:
         self.order = {f.id: n for n, f in enumerate(self.report.facts)}
         self.fact_of_claim = {cid: f.id for f in self.report.facts for cid in f.claims}
         self._stances = outlet_stances(self.report, self.labels)
-        self._outlets_of = {fact.id: list(dict.fromkeys(self.labels[self.claims[c].source] for c in fact.claims))
-                            for fact in self.report.facts}
+        rank = {o: n for n, o in enumerate(self.outlets)}
+        self._outlets_of = {fact.id: sorted(dict.fromkeys(self.labels[self.claims[c].source] for c in fact.claims),
+                                            key=rank.__getitem__) for fact in self.report.facts}
 
     # -- reading --------------------------------------------------------------------------
     def outlets_of(self, fact: Fact) -> list[str]:
+        """The fact's outlets, in the one outlet order every screen uses (most facts first)."""
         return self._outlets_of[fact.id]
+
+    def claims_in_outlet_order(self, fact: Fact) -> list[str]:
+        """The fact's claim ids, outlet by outlet in the column order, reading order within one."""
+        rank = {o: n for n, o in enumerate(self.outlets)}
+        return sorted(fact.claims, key=lambda c: rank.get(self.labels[self.claims[c].source], len(rank)))
 
     def stance(self, fact: Fact, outlet: str) -> str:
         """corroborates | partial | differs | silent: the outlet's place in the fact × outlet matrix."""
@@ -86,7 +93,9 @@ class ReviewState:
     def review_state(self, fact: Fact) -> str:
         """A short word for the review column."""
         marks = []
-        if fact.review:
+        if fact.review and fact.review.state == SETTLED:
+            marks.append("status to confirm")
+        elif fact.review:
             marks.append(fact.review.state.replace("status set to ", "→ "))
         decided = sum(1 for d in fact.discrepancies if d.review)
         if fact.discrepancies:
@@ -117,8 +126,9 @@ class ReviewState:
                     needle in self.claims[c].text.lower() for c in fact.claims):
                 continue
             out.append(fact)
-        if f.sort == "status":
-            out.sort(key=lambda x: (STATUS_ORDER[x.status], self.order[x.id]))
+        if f.sort == "contested first":
+            out.sort(key=lambda x: (STATUS_ORDER[x.status], -x.independent_outlets, -len(self.outlets_of(x)),
+                                    self.order[x.id]))
         elif f.sort == "claims":
             out.sort(key=lambda x: (-len(x.claims), self.order[x.id]))
         elif f.sort == "outlets":
@@ -163,6 +173,12 @@ class ReviewState:
         return sorted(set(spans))
 
     # -- deciding -------------------------------------------------------------------------
+    def settled_waiting(self, claim_ids: list[str]) -> bool:
+        """True when every discrepancy of the fact holding these claims was found not real and
+        its status waits for the reviewer (it is not changed silently)."""
+        fact = self.find_fact(claim_ids)
+        return bool(fact and fact.review and fact.review.state == SETTLED)
+
     def decide(self, action: str, **fields) -> ReviewEntry:
         """Log a decision (synced to disk), then show its effect."""
         entry = new_entry(action, self.reviewer, **fields)

@@ -37,4 +37,6 @@ class ReviewScreen(Screen):
                 seen.add(key)
                 rows.append((binding.key.replace(",", " / ").replace("question_mark", "?").replace("slash", "/"),
                              binding.description))
+        rows += [("↑ / ↓ / PgUp / PgDn", "move the cursor (the highlighted row)"),
+                 ("shift+tab", "previous table or box")]
         self.app.push_screen(HelpScreen(rows))

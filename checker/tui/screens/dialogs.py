@@ -105,7 +105,7 @@ class PickFactDialog(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-GLYPHS = """[b]Status[/b]  [green]✔[/] corroborated (2+ outlets)  [bold red]✖[/] contested  [dim]●[/] single-source
+GLYPHS = """[b]Status[/b]  [green]✔[/] corroborated (2+ independent outlets)  [bold red]✖[/] contested  [dim]●[/] single-source
 [b]Outlets[/b] [green]✔[/] states it  [yellow]≈[/] agrees at another precision  [bold red]✖[/] differs  [dim]·[/] silent
 Every decision is saved at once to the claim store's review log (append-only); undo adds an entry."""
 

@@ -2,18 +2,21 @@
 highlighted, the discrepancies explained, and every decision on them."""
 from __future__ import annotations
 
+from typing import get_args
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Label, Static
 
 from checker.markup import mask_markdown
-from checker.models import Claim, Fact
-from checker.review import STATUSES
+from checker.models import Claim, DiscrepancyKind, Fact
+from checker.review import SETTLED, STATUSES
 from checker.tui.screens.base import ReviewScreen
 from checker.tui.screens.dialogs import ChoiceDialog, NoteDialog, PickFactDialog
 
-REVIEW_STYLE = {"real": "bold red", "not real": "green"}
+REVIEW_STYLE = {"real": "bold red", "not real": "green", "real (added by a reviewer)": "bold red"}
+KINDS = get_args(DiscrepancyKind)
 
 
 class FactScreen(ReviewScreen):
@@ -32,7 +35,9 @@ class FactScreen(ReviewScreen):
         Binding("M", "merge", "Merge fact", show=False),
         Binding("space", "mark", "Mark for split", show=False),
         Binding("s", "split", "Split marked", show=False),
+        Binding("a", "add_discrepancy", "Add discrepancy"),
         Binding("p", "context", "Paragraph"),
+        Binding("tab", "focus_next", "Next table", show=False),
         Binding("question_mark", "help", "Help"),
     ]
 
@@ -72,7 +77,11 @@ class FactScreen(ReviewScreen):
         self.fact = fact
         self.claim_ids = list(fact.claims)
         st = self.state
-        review = f" · reviewed: [b]{fact.review.state}[/b] by {fact.review.reviewer}" if fact.review else ""
+        review = ""
+        if fact.review and fact.review.state == SETTLED:
+            review = " · [b]every discrepancy found not real: the status is yours to set (t) or confirm (x)[/b]"
+        elif fact.review:
+            review = f" · reviewed: [b]{fact.review.state}[/b] by {fact.review.reviewer}"
         head = [f"[b]{_esc(fact.summary)}[/b]",
                 f"{fact.status} · {len(st.outlets_of(fact))} outlet(s): {', '.join(st.outlets_of(fact))}{review}"
                 + (" · regrouped by a reviewer" if fact.reviewed_grouping else "")]
@@ -95,7 +104,7 @@ class FactScreen(ReviewScreen):
         c = self.query_one("#claims", DataTable)
         keep = c.cursor_row
         c.clear()
-        for cid in fact.claims:
+        for cid in st.claims_in_outlet_order(fact):
             claim = st.claims[cid]
             c.add_row("•" if cid in self.marked else "", st.labels[claim.source], self._claim_text(fact, claim),
                       _who(claim), _when(claim), key=cid, height=None)
@@ -166,6 +175,33 @@ class FactScreen(ReviewScreen):
                 self.decide(f"discrepancy.{which}", f"discrepancy marked {label}", claims=list(disc.claims),
                             kind=disc.kind, note=note or None)
         self.app.push_screen(NoteDialog(f"Mark the {disc.kind} discrepancy {label} — why? (optional)"), written)
+
+    def action_add_discrepancy(self) -> None:
+        """A discrepancy checker missed: the claim under the cursor and another of this fact,
+        a kind and a note. It reaches the reports and claimreview.jsonld like any other."""
+        claim = self._claim()
+        if claim is None or len(self.fact.claims) < 2:
+            self.notify("a discrepancy needs two claims of this fact", severity="warning")
+            return
+        others = [(c, f"{self.state.labels[self.state.claims[c].source]}: {self.state.claims[c].text}")
+                  for c in self.state.claims_in_outlet_order(self.fact) if c != claim.id]
+
+        def picked(other: str | None) -> None:
+            if not other:
+                return
+
+            def kind_chosen(kind: str | None) -> None:
+                if not kind:
+                    return
+
+                def written(note: str | None) -> None:
+                    if note:
+                        self.decide("discrepancy.add", f"{kind} discrepancy added", claims=[claim.id, other],
+                                    kind=kind, note=note)
+                self.app.push_screen(NoteDialog(f"What differs ({kind})? The note is shown as the detail",
+                                                optional=False), written)
+            self.app.push_screen(ChoiceDialog("Kind of discrepancy", list(KINDS)), kind_chosen)
+        self.app.push_screen(PickFactDialog(f"“{claim.text[:50]}” differs from:", others), picked)
 
     def action_confirm(self) -> None:
         if self.fact:

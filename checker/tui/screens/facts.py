@@ -30,6 +30,7 @@ class FactsScreen(ReviewScreen):
         Binding("t", "status", "Status"),
         Binding("n", "note", "Note"),
         Binding("m", "merge", "Merge", show=False),
+        Binding("tab", "focus_next", "Next widget", show=False),
         Binding("question_mark", "help", "Help"),
     ]
 

@@ -55,7 +55,9 @@ class FactTable(DataTable):
         """The outlets given a column: those stating the most facts, and the one filtered on."""
         shown = state.outlets[:self.MAX_OUTLETS]
         if state.filters.outlet and state.filters.outlet not in shown:
-            shown = [*shown[:-1], state.filters.outlet]
+            # the outlet filtered on takes the last column, still in the one outlet order
+            rank = {o: n for n, o in enumerate(state.outlets)}
+            shown = sorted([*shown[:-1], state.filters.outlet], key=rank.__getitem__)
         return shown
 
     def _fitting_width(self, state: ReviewState) -> int:
