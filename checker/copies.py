@@ -124,6 +124,8 @@ def cited_outlet(claim: Claim, source: Source, names: dict[str, str]) -> str | N
     for who in (a.speaker, a.via):
         if who and _key(who) in names:
             return names[_key(who)]
+    if a.kind == "cited_outlet" and a.speaker:  # an outlet the input does not hold ("Politico reported")
+        return _key(a.speaker)
     lo, hi = claim.sentence
     sentence = source.text[min(lo, claim.start):max(hi, claim.end)]
     for pattern in _CREDIT:

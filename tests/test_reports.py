@@ -126,6 +126,10 @@ def test_a_claim_crediting_another_outlet_speaks_for_it():
     sources["y"] = Source(id="y", path="y", text=reported, outlet="Morning Star Online")
     c = Claim(id="c3", source="y", start=0, end=len(reported), text=reported, sentence=(0, len(reported)))
     assert cited_outlet(c, sources["y"], names) == "reuters"
+    from checker.models import Attribution
+
+    d = c.model_copy(update={"attribution": Attribution(kind="cited_outlet", speaker="Politico")})
+    assert cited_outlet(d, sources["y"], names) == "politico"
 
 
 def _triple(tmp_path):
