@@ -113,6 +113,8 @@ def speaker_tokens(head) -> list:
     if head.ent_type_ == "PERSON":
         cut = {t.i for c in head.children if c.dep_ in ("prep", "npadvmod") for t in c.subtree}
         toks = [t for t in toks if t.i not in cut]
+    while len(toks) > 1 and (toks[0].is_punct or toks[0].is_quote):
+        toks = toks[1:]
     return toks
 
 
@@ -168,6 +170,13 @@ def find_frames(sent) -> list[Frame]:
                     frames.append(Frame(verb=tok, speaker=_speaker_of_document(subj[0]),
                                         time_tokens=_date_children(tok, splits), tokens=own - splits,
                                         content=[tok.head]))
+    # "The Post reported that C, according to people familiar with it": the people are the source,
+    # the outlet what it came through.
+    outlet = frames[0] if frames and frames[0].verb.i == root.i and frames[0].speaker else None
+    if outlet is not None and speaker_kind(outlet.speaker, " ".join(t.text for t in outlet.speaker)) == "cited_outlet":
+        inner = [f for f in frames[1:] if f.verb.lower_ == "according" and f.speaker]
+        if inner:
+            outlet.via, outlet.speaker = outlet.speaker, inner[0].speaker
     if not frames and quoted:
         frame = _quote_frame(sent, quoted)
         if frame:
@@ -218,6 +227,8 @@ def _verb_frame(verb, quoted: set[int] = frozenset()) -> Frame | None:
               if g.pos_ in ("VERB", "AUX") and any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children)]
     subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] or [
         c for a in verb.children if a.dep_ == "aux" for c in a.children if c.dep_ == "nsubj"]
+    # Two subjects where the parser missed an apposition ("The bill's sponsor, Rep. X, argued"): the name.
+    subj = sorted(subj, key=lambda c: c.ent_type_ not in _NAMED)
     if not comps and verb.lemma_.lower() != "quote":
         return None
     if verb.lemma_.lower() == "quote" and subj:
@@ -267,21 +278,29 @@ def _a_person(tokens: list) -> bool:
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of the words inside quotation marks, paired within one paragraph."""
     spans = []
-    for open_q, close_q in _QUOTE_PAIRS:
+    for open_q, close_q in _QUOTE_PAIRS[1:]:
         i = 0
         while (a := text.find(open_q, i)) >= 0:
             b = text.find(close_q, a + 1)
             if b < 0:
-                # A quotation that goes on into the next paragraph has no closing mark here.
-                spans.append((a + 1, len(text.rstrip())))
                 break
             spans.append((a + 1, b))
             i = b + 1
-    positions = [m.start() for m in re.finditer(r'"', text)]
-    for a, b in zip(positions[0::2], positions[1::2]):
-        spans.append((a + 1, b))
-    if len(positions) % 2:
-        spans.append((positions[-1] + 1, len(text.rstrip())))
+    # Double quotation marks in one pass, so that typographic and straight marks mixed in one
+    # quotation ('"It is true,” she said') pair up; a mark inside an open quotation that could open
+    # one is a nested quotation's and is skipped. A quotation that goes on into the next paragraph
+    # has no closing mark here: it runs to the paragraph's end.
+    start = None
+    for m in re.finditer(r'["“”]', text):
+        ch, i = m.group(), m.start()
+        if start is None:
+            if ch != "”":
+                start = i
+        elif ch == "”" or ch == '"':
+            spans.append((start + 1, i))
+            start = None
+    if start is not None:
+        spans.append((start + 1, len(text.rstrip())))
     for m in re.finditer(r"(?<![\w’'])‘([^‘’]{2,200}?)’(?![\w])", text):
         spans.append((m.start(1), m.end(1)))
     spans = [(a, b) for a, b in spans if b > a and text[a:b].strip()]

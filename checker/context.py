@@ -17,6 +17,9 @@ _BACKGROUND = {"previously", "earlier", "formerly", "once", "originally", "histo
 
 
 _PERSON_PRONOUNS = {"he", "she"}
+_BODY_NOUNS = {"house", "department", "ministry", "committee", "party", "office", "court", "council", "agency",
+               "administration", "campaign", "government", "university", "institute", "center", "centre", "union",
+               "association", "commission", "board", "group", "foundation", "company", "bank", "service", "police"}
 _DEFINITE = {"the", "that", "this", "these", "those"}
 # Title abbreviations, so that "Gov. Rick Perry" is known to be a governor.
 _ABBREVIATIONS = {"gov": "governor", "sen": "senator", "rep": "representative", "gen": "general",
@@ -52,7 +55,21 @@ def _is_person(att: Attribution) -> bool:
         return False
     if (att.speaker_key or "").startswith("person:"):
         return True
-    return att.speaker.split()[-1].lower().rstrip("s") in {w.rstrip("s") for w in PERSON_NOUNS}
+    words = att.speaker.split()
+    if words[-1].lower().rstrip("s") in {w.rstrip("s") for w in PERSON_NOUNS}:
+        return True
+    # A short name the entity recogniser did not call a person ("Carney"), unless it names a body.
+    if att.kind == "cited_outlet" or (att.speaker_key or "").startswith("country:"):
+        return False
+    return _name_like(words)
+
+
+def _name_like(words: list[str]) -> bool:
+    """A short capitalised name that does not name a body (a person the recogniser missed)."""
+    from checker.normalize.entities import country_of
+
+    return 0 < len(words) <= 3 and all(w[:1].isupper() for w in words) and not any(
+        w.lower() in _BODY_NOUNS for w in words) and country_of(" ".join(words)) is None
 
 
 def _main_subject(items) -> list:
@@ -99,7 +116,8 @@ def _antecedent(by_sentence, n: int, person: bool) -> list | Attribution | None:
     if spoken:
         return spoken[0]
     subject = _main_subject(prev)
-    if subject and (not person or any(t.ent_type_ == "PERSON" for t in subject)):
+    if subject and (not person or any(t.ent_type_ == "PERSON" for t in subject)
+                    or _name_like([t.text for t in subject])):
         return subject
     if not person:
         return None
@@ -165,16 +183,17 @@ def _inner_frame(claim: Claim, draft):
     quoted = _quoted(draft)
     head = draft.head
     verb = None
-    if head.lemma_.lower() in SPEECH_VERBS and head.i not in quoted:
+    if head.lemma_.lower() in SPEECH_VERBS and head.i not in quoted and (
+            claim.quotes or any(c.dep_ == "ccomp" for c in head.children)):
         verb = head
     elif head.dep_ == "ccomp" and head.head.lemma_.lower() in SPEECH_VERBS and head.head.i not in quoted \
             and head.head.i in draft.tokens:
         verb = head.head
     elif claim.quotes:
-        first = next((i for i in sorted(draft.tokens) if i in quoted), None)
+        inside = {i for i in draft.tokens if i in quoted}
         doc = head.doc
         verbs = [doc[i] for i in draft.tokens if doc[i].lemma_.lower() in SPEECH_VERBS and i not in quoted
-                 and doc[i].pos_ == "VERB" and first is not None and first in {t.i for t in doc[i].subtree}]
+                 and doc[i].pos_ == "VERB" and inside & {t.i for t in doc[i].subtree}]
         verb = max(verbs, key=lambda v: v.i) if verbs else None
     if verb is None:
         return None

@@ -31,7 +31,7 @@ TITLES = {"president", "minister", "prime", "foreign", "defense", "defence", "se
           "dr", "dr.", "sen", "sen.", "rep", "rep.", "senator", "representative", "king", "queen", "prince", "chief",
           "ambassador", "leader", "speaker", "counterpart", "top", "diplomat", "officer", "commander", "adviser",
           "advisor", "official", "deputy", "vice", "governor", "mayor", "judge", "justice", "admiral", "colonel",
-          "captain", "lieutenant", "sergeant", "russian", "chinese", "american", "japanese", "u.s.", "us"}
+          "captain", "lieutenant", "gov", "gov.", "sergeant", "russian", "chinese", "american", "japanese", "u.s.", "us"}
 
 
 def fold(text: str) -> str:
