@@ -19,6 +19,7 @@ from checker.models import STANCE_RANK, Discrepancy, Fact, Report, Review, Revie
 
 GROUPING = {"claim.move", "claim.detach", "fact.merge", "fact.split"}
 STATUSES = ("corroborated", "contested", "single-source")
+ADDED = "real (added by a reviewer)"  # the review state of a discrepancy a reviewer added
 SETTLED = "to confirm: every discrepancy was found not real; the status stays until a reviewer sets it"
 ACTIONS = {"discrepancy.real", "discrepancy.not_real", "discrepancy.add", "fact.status", "fact.confirm", "fact.note", "undo", *GROUPING}
 
@@ -175,7 +176,7 @@ def _add_discrepancy(e: ReviewEntry, facts: list[Fact], membership: dict[str, st
     did = "d" + hashlib.sha1("\x1f".join([*e.claims, e.kind or "", e.id]).encode()).hexdigest()[:11]
     fact.discrepancies.append(Discrepancy(id=did, kind=e.kind or "entity", claims=(a.id, b.id),
                                           detail=e.note or "added by a reviewer", internal=a.source == b.source,
-                                          review=Review(state="real (added by a reviewer)", **who)))
+                                          review=Review(state=ADDED, **who)))
     fact.stances[a.source] = fact.stances[b.source] = "differs"
     if not (fact.review and fact.review.state.startswith("status set to")):
         fact.status = "contested"
@@ -223,6 +224,10 @@ def _restance(fact: Fact, claims, index) -> None:
                     stance[c.source] = verdict
     for cid in fact.claims:
         stance.setdefault(claims[index[cid]].source, "corroborates")
+    for d in fact.discrepancies:  # those still standing, a reviewer's own included
+        if frozenset(d.claims) not in rejected and all(c in index for c in d.claims):
+            for c in d.claims:
+                stance[claims[index[c]].source] = "differs"
     fact.stances = stance
 
 

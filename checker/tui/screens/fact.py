@@ -11,11 +11,11 @@ from textual.widgets import DataTable, Footer, Header, Label, Static
 
 from checker.markup import mask_markdown
 from checker.models import Claim, DiscrepancyKind, Fact
-from checker.review import SETTLED, STATUSES
+from checker.review import ADDED, SETTLED, STATUSES
 from checker.tui.screens.base import ReviewScreen
 from checker.tui.screens.dialogs import ChoiceDialog, NoteDialog, PickFactDialog
 
-REVIEW_STYLE = {"real": "bold red", "not real": "green", "real (added by a reviewer)": "bold red"}
+REVIEW_STYLE = {"real": "bold red", "not real": "green", ADDED: "bold red"}
 KINDS = get_args(DiscrepancyKind)
 
 
@@ -90,12 +90,17 @@ class FactScreen(ReviewScreen):
         d = self.query_one("#discrepancies", DataTable)
         keep = d.cursor_row
         d.clear()
+        rank = {o: n for n, o in enumerate(st.outlets)}
         for disc in fact.discrepancies:
-            a, b = (st.claims[c] for c in disc.claims)
+            # the two outlets in the one outlet order, as in the columns and the claims below
+            a, b = sorted((st.claims[c] for c in disc.claims), key=lambda c: rank.get(st.labels[c.source], 0))
             between = f"within {st.labels[a.source]}" if disc.internal else f"{st.labels[a.source]} / {st.labels[b.source]}"
             rv = disc.review
-            review = Text(f"{rv.state}" + (f": {rv.note}" if rv and rv.note else ""), style=REVIEW_STYLE.get(rv.state, "")) \
-                if rv else Text("unchecked", style="dim")
+            if rv and rv.state == ADDED:
+                review = Text(f"added by {rv.reviewer}", style=REVIEW_STYLE[ADDED])
+            else:
+                review = Text(f"{rv.state}" + (f": {rv.note}" if rv and rv.note else ""),
+                              style=REVIEW_STYLE.get(rv.state, "")) if rv else Text("unchecked", style="dim")
             d.add_row(disc.kind, between, Text(disc.detail), review, key=disc.id, height=None)
         d.display = bool(fact.discrepancies)
         self.query_one("#disc-label").display = bool(fact.discrepancies)
