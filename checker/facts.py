@@ -1,7 +1,8 @@
 """Clusters of claims → `Fact` records with verdicts, status and each outlet's stance.
 
 Every pair of claims in a fact is judged, those of one source too: one outlet printing the
-same quotation for two speakers is an internal discrepancy. A fact is contested when a
+same quotation for two speakers, or the same statement twice with another value, is an
+internal discrepancy; two different statements of one article are not. A fact is contested when a
 discrepancy stands, corroborated when two or more outlets state it, else single-source.
 """
 from __future__ import annotations
@@ -9,7 +10,9 @@ from __future__ import annotations
 import hashlib
 import itertools
 
+from checker import frames
 from checker.judge import compare_claims
+from checker.quotes import norm_quote, wording_similarity
 from checker.models import STANCE_RANK, Claim, Discrepancy, Event, Fact, Source
 from checker.normalize.time import intersect
 
@@ -40,6 +43,19 @@ def _summary(members: list[int], claims: list[Claim], vectors=None) -> str:
     return claims[members[best]].text
 
 
+def restated(a: Claim, b: Claim, rel) -> bool:
+    """Whether two claims of one article give the same statement or quotation twice, so that a
+    difference between them is a discrepancy: one quotation given to two speakers, the same
+    quotation worded two ways, or the same statement with another value. Two different
+    quotations of one speaker, or a bill's amount and an overall total, are two statements."""
+    if rel.kind == "attribution":
+        return True
+    if rel.kind == "quote":
+        return max((wording_similarity(norm_quote(x.text), norm_quote(y.text)) for x in a.quotes for y in b.quotes),
+                   default=0) >= 85
+    return min(frames.covered(a, b)[0], frames.covered(b, a)[0]) >= 0.8
+
+
 def build_fact(members: list[int], claims: list[Claim], sources: dict[str, Source], vectors=None) -> Fact:
     """One fact from claim indices: pairwise verdicts, discrepancies, status, stances."""
     ids = [claims[i].id for i in members]
@@ -49,6 +65,9 @@ def build_fact(members: list[int], claims: list[Claim], sources: dict[str, Sourc
     stance: dict[str, str] = {}
     for a, b in itertools.combinations(member_claims, 2):
         rel = compare_claims(a, b)
+        if rel.relation == "differs" and a.source == b.source and not restated(a, b, rel):
+            rel = rel.model_copy(update={"relation": "partial", "kind": None,
+                                         "detail": f"two statements of one article, not one stated twice ({rel.detail})"})
         fact.relations.append(rel)
         if rel.relation == "differs":
             fact.discrepancies.append(Discrepancy(id=_hash("d", fid, a.id, b.id, rel.kind or ""), kind=rel.kind,

@@ -1,10 +1,13 @@
 """Pairwise verdicts on claims of one fact, with the reason in words.
 
 The comparison is structured, never a black box: numbers (aligned by what they count, with
-their qualifiers and rounding), dates (equal, nested at another precision, or disjoint),
-quotations (the same words, a fragment, or the same utterance worded differently), who a
-quotation is given to, negation of the same predicate, and places. A pair with no
-difference either corroborates or agrees at another precision (partial).
+their qualifiers and rounding, rates by their period, units converted), dates (equal, nested at
+another precision, or disjoint), vote tallies, quotations (the same words, a fragment, or the
+same utterance worded differently), who a quotation is given to, negation or an antonymous
+predicate, and another place or person in the same role (`checker.frames`). Differences count
+only within one proposition: the same subject and the same predicate frame. A pair with no
+difference corroborates when what one asserts is found in the other (predicate and arguments),
+else it is partial: it shares the topic, not the assertion.
 """
 from __future__ import annotations
 
@@ -14,27 +17,70 @@ import re
 
 from rapidfuzz import fuzz
 
+from checker import frames
 from checker.models import Claim, Quantity, Relation, TimeSpan, plural
-from checker.normalize.entities import same_org, same_person
+from checker.normalize.entities import same_person
+# known_speaker and same_speaker_text are imported from here by checker.scoring
+from checker.quotes import compare_quotes, known_speaker, norm_quote, same_speaker_text  # noqa: F401
 
-_INTERVAL_SLACK = {"about": 0.15}
+_ABOUT_SHARE = 0.02  # "about" allows a unit of the last digit given, or 2 %: a 3 % gap in a precise amount stands
+_CORROBORATES = 0.6  # share of one claim's terms the other must state
+
+
+def _last_digit(q: Quantity) -> float:
+    """A unit of the last significant digit the text gives ("3.2 million" → 100,000; "400" → 100)."""
+    digits = re.sub(r"[^\d.]", "", q.text).strip(".")
+    if not digits or not any(ch.isdigit() for ch in digits) or q.value == 0 or not float(digits):
+        return 1.0 if q.value else 0.0
+    scale = abs(q.value / float(digits))
+    if "." in digits:
+        return 10 ** (-len(digits.split(".")[1])) * scale
+    return 10 ** (len(digits) - len(digits.rstrip("0"))) * scale
 
 
 def _tolerance(q: Quantity) -> float:
-    """Half a unit of the last significant digit the text gives ("3.2 million" → 50,000)."""
-    digits = re.sub(r"[^\d.]", "", q.text)
-    if not digits or not any(ch.isdigit() for ch in digits):
-        return 0.0
-    if q.value == 0:
-        return 0.0
-    if "." in digits:
-        decimals = len(digits.split(".")[1])
-        scale = q.value / float(digits) if float(digits) else 1.0
-        return 0.5 * 10 ** (-decimals) * abs(scale)
-    stripped = digits.rstrip("0")
-    zeros = len(digits) - len(stripped)
-    scale = q.value / float(digits) if float(digits) else 1.0
-    return 0.5 * 10 ** zeros * abs(scale) if zeros else 0.0
+    """Half a unit of the last significant digit when the figure is rounded ("3.2 million" → 50,000,
+    "15 million" → 500,000, "400" → 50); 0 for a figure given to the unit."""
+    unit = _last_digit(q)
+    return 0.5 * unit if unit > 1 or "." in q.text else 0.0
+
+
+def _scale(q: Quantity, other: Quantity) -> float:
+    """The factor that brings a quantity to the base unit it shares with `other`: a rate to per
+    day, a length to metres (pint is loaded only when two different units meet)."""
+    if q.kind == "rate" and q.unit and " per " in f" {q.unit}":
+        return 1.0 / _PERIOD_DAYS.get(q.unit.rsplit("per ", 1)[1], 1.0)
+    if q.kind == "count" and q.counted and other.counted and q.counted != other.counted:
+        base = _physical(q.counted)
+        return base[1] if base and _physical(other.counted) else 1.0
+    return 1.0
+
+
+_PERIOD_DAYS = {"day": 1.0, "week": 7.0, "month": 365.25 / 12, "year": 365.25, "hour": 1 / 24, "minute": 1 / 1440,
+                "second": 1 / 86400, "quarter": 365.25 / 4}
+_UNIT_STEMS = ("meter", "metre", "mile", "foot", "feet", "inch", "yard", "gram", "pound", "ton", "liter", "litre",
+               "gallon", "acre", "hectare", "ounce", "minute", "hour", "second", "week", "month", "year")
+
+
+@functools.lru_cache(maxsize=256)
+def _physical(noun: str | None) -> tuple[str, float] | None:
+    """(dimension, factor to base units) for a counted noun that is a unit of measure, via pint."""
+    if not noun or not noun.endswith(_UNIT_STEMS) or noun in ("second",):
+        return None
+    try:
+        import pint
+
+        q = _registry().Quantity(1, noun)
+        return str(q.dimensionality), float(q.to_base_units().magnitude)
+    except Exception:  # pint raises several kinds of errors for words it does not know
+        return None
+
+
+@functools.lru_cache(maxsize=1)
+def _registry():
+    import pint
+
+    return pint.UnitRegistry()
 
 
 def interval(q: Quantity) -> tuple[float, float]:
@@ -49,7 +95,9 @@ def interval(q: Quantity) -> tuple[float, float]:
     if q.qualifier == "less_than":
         return -math.inf, v - 1e-9
     if q.qualifier == "about":
-        slack = max(tol, abs(v) * _INTERVAL_SLACK["about"])
+        slack = max(_last_digit(q), abs(v) * _ABOUT_SHARE)
+        if q.text.lower().startswith(("nearly", "almost")):
+            return v - slack, v  # just below the figure
         return v - slack, v + slack
     return v - tol, v + tol
 
@@ -75,6 +123,11 @@ def same_measure(a: Quantity, b: Quantity) -> bool:
         return False
     if a.kind == "count":
         if not _nouns_match(a.counted, b.counted):
+            pa, pb = _physical(a.counted), _physical(b.counted)
+            if not (pa and pb and pa[0] == pb[0]):
+                return False
+    elif a.kind == "rate" and _per(a.unit) != _per(b.unit):
+        if _base(a.unit) != _base(b.unit) or not (a.counted == b.counted or _nouns_match(a.counted, b.counted)):
             return False
     elif not (a.unit and a.unit == b.unit and (not a.counted or not b.counted or _nouns_match(a.counted, b.counted))):
         return False
@@ -85,8 +138,17 @@ def same_measure(a: Quantity, b: Quantity) -> bool:
     return True
 
 
+def _per(unit: str | None) -> str:
+    return (unit or "").rsplit("per ", 1)[-1] if unit and "per " in unit else ""
+
+
+def _base(unit: str | None) -> str:
+    return (unit or "").split(" per ")[0] if unit and not unit.startswith("per ") else ""
+
+
 def _compatible(a: Quantity, b: Quantity) -> bool:
-    (lo1, hi1), (lo2, hi2) = interval(a), interval(b)
+    fa, fb = _scale(a, b), _scale(b, a)
+    (lo1, hi1), (lo2, hi2) = [x * fa for x in interval(a)], [x * fb for x in interval(b)]
     return not (hi1 < lo2 or hi2 < lo1)
 
 
@@ -135,7 +197,8 @@ def compare_numbers(a: Claim, b: Claim) -> str | None:
     values_b = [q for q in b.quantities if q.qualifier != "part"]
 
     def stated(q: Quantity, others: list[Quantity]) -> bool:
-        return any(_compatible(q, o) and o.kind == q.kind for o in others)
+        return any(_compatible(q, o) and o.kind == q.kind or o.value == q.value and q.kind in ("count", "measure")
+                   and {o.unit, o.counted} & {q.unit, q.counted} - {None} for o in others)
 
     for ga, gb in align_quantities(a.quantities, b.quantities):
         if len(ga) > 1:  # a parallel list: every member must hold
@@ -168,78 +231,35 @@ def compare_times(ta: TimeSpan | None, tb: TimeSpan | None) -> tuple[str, str] |
     return None
 
 
-def _norm_quote(text: str) -> str:
-    return " ".join(re.sub(r"[^\w\s]", " ", text.lower().replace("-", "")).split())
+def _other_subjects(a: Claim, b: Claim) -> bool:
+    """Two different people as the claims' subjects: two propositions ('Smith scored 21' / 'Jones
+    scored 14' are two people's totals, not one total stated two ways)."""
+    return bool(a.subject and b.subject) and not same_person(a.subject, b.subject)
 
 
-def compare_quotes(a: Claim, b: Claim) -> tuple[str, str] | None:
-    """('quote' | 'attribution', detail) when quotations disagree in wording or speaker."""
-    qa = [(_norm_quote(q.text), q.text) for q in a.quotes if len(_norm_quote(q.text)) >= 6]
-    qb = [(_norm_quote(q.text), q.text) for q in b.quotes if len(_norm_quote(q.text)) >= 6]
-    if not qa or not qb:
-        return None
-    speakers_known = known_speaker(a) and known_speaker(b)
-    same_speaker = speakers_known and speakers_compatible(a, b)
-    for na, ta in qa:
-        for nb, tb in qb:
-            if fuzz.ratio(na, nb) >= 92 and len(na) >= 25:
-                if speakers_known and not same_speaker:
-                    return "attribution", (f"the same quotation is given to {a.attribution.speaker} and to "
-                                           f"{b.attribution.speaker}")
-    if speakers_known and not same_speaker:
-        return None
-    # Every quote of the claim with fewer quoted words found in the other: a fragment, consistent.
-    short, long_ = (qa, qb) if sum(len(x) for x, _ in qa) <= sum(len(x) for x, _ in qb) else (qb, qa)
-    if all(any(fuzz.partial_ratio(s, l) >= 90 for l, _ in long_) for s, _ in short):
-        return None
-    # The same utterance worded differently: close in wording and word order, not merely sharing
-    # a phrase; with the speaker unconfirmed, closer still.
-    best = max(((wording_similarity(na, nb), ta, tb) for na, ta in qa for nb, tb in qb), key=lambda x: x[0])
-    floor = 50 if same_speaker else 60
-    if floor <= best[0] < 90:
-        return "quote", f"“{best[1].strip(' ,.')}” vs “{best[2].strip(' ,.')}”"
-    return None
+def one_proposition(a: Claim, b: Claim) -> bool:
+    """Whether two claims can state one proposition: no two different subjects, and the same
+    predicate frame or most of one's terms found in the other."""
+    if _other_subjects(a, b):
+        return False
+    return frames.predicates_match(a, b) or frames.coverage(a, b)[0] >= 0.5
 
 
-def wording_similarity(a: str, b: str) -> float:
-    """0-100: how alike two quotations are in words and order."""
-    return (fuzz.ratio(a, b) + fuzz.token_sort_ratio(a, b)) / 2
-
-
-def speakers_compatible(a: Claim, b: Claim) -> bool:
-    """Whether two claims' speakers can be the same person or body."""
-    sa, sb = a.attribution, b.attribution
-    return same_speaker_text(sa.speaker or "", sa.speaker_key or "", sb.speaker or "", sb.speaker_key or "")
-
-
-@functools.lru_cache(maxsize=65536)
-def same_speaker_text(a: str, key_a: str, b: str, key_b: str) -> bool:
-    """Whether two speakers, as written, can be the same person or body (empty: unknown, so yes)."""
-    if not a or not b or (key_a and key_a == key_b):
-        return True
-    if same_person(a, b) or same_org(a, b):
-        return True
-    pronouns = {"he", "she", "they", "it", "we", "i"}
-    return a.lower() in pronouns or b.lower() in pronouns
-
-
-def known_speaker(c: Claim) -> bool:
-    """A speaker named or described, not a bare pronoun and not the outlet's own voice."""
-    sp = c.attribution.speaker
-    return bool(sp) and c.attribution.kind != "outlet" and sp.lower() not in ("he", "she", "they", "it", "we", "i")
-
-
-def compare_claims(a: Claim, b: Claim) -> Relation:
-    """The judge's verdict on two claims assumed to state the same fact."""
+def _differences(a: Claim, b: Claim) -> tuple[list[tuple[str, str]], list[str]]:
     differences: list[tuple[str, str]] = []
     partial: list[str] = []
-    detail = compare_numbers(a, b)
+    # a parallel list of counts ("4 Chinese + 4 Russian" / "2 Chinese + 2 Russian") is itself one frame
+    same = one_proposition(a, b) or any(len(x) >= 2 for x, _ in align_quantities(a.quantities, b.quantities))
+    tally = frames.tally_difference(a, b) if same else None
+    if tally:
+        differences.append(("number", tally))
+    detail = compare_numbers(a, b) if same and not tally else None
     if detail:
         differences.append(("number", detail))
     timing = compare_times(a.time, b.time)
-    if timing and timing[0] == "differs":
+    if timing and timing[0] == "differs" and same and (frames.same_predicate(a, b) or a.kind == b.kind == "headline"):
         differences.append(("date", timing[1]))
-    elif timing:
+    elif timing and timing[0] == "partial":
         partial.append(timing[1])
     if a.kind == "statement" and b.kind == "statement":
         st = compare_times(a.attribution.time, b.attribution.time)
@@ -250,13 +270,44 @@ def compare_claims(a: Claim, b: Claim) -> Relation:
     if quotes:
         differences.append(quotes)
     if a.predicate and a.predicate == b.predicate and a.negated != b.negated and not (a.hedged or b.hedged) \
-            and {a.kind, b.kind} <= {"assertion", "headline"}:
+            and {a.kind, b.kind} <= {"assertion", "headline"} and not _other_subjects(a, b):
         pos, neg = (a, b) if b.negated else (b, a)
         differences.append(("negation", f"'{pos.predicate}' is affirmed in one and denied in the other"))
+    elif not (a.hedged or b.hedged) and not _other_subjects(a, b):
+        opposite = frames.opposite_predicates(a, b)
+        if opposite:
+            differences.append(("negation", opposite))
+    if not differences and not (a.quotes and b.quotes):
+        role = frames.role_difference(a, b)
+        if role:
+            differences.append(("entity", role))
+    return differences, partial
+
+
+def compare_claims(a: Claim, b: Claim) -> Relation:
+    """The judge's verdict on two claims assumed to state the same fact: differs (with the
+    first difference and the others), corroborates (what one asserts is found in the other,
+    and the detail says what matched) or partial (the same time at another precision, or a
+    shared topic with another assertion)."""
+    differences, partial = _differences(a, b)
     if differences:
         kind, text = differences[0]
         more = "; ".join(t for _, t in differences[1:])
         return Relation(a=a.id, b=b.id, relation="differs", kind=kind, detail=text + (f"; also {more}" if more else ""))
+    share, matched = frames.coverage(a, b)
+    same_figure = any(q.value == o.value and q.kind == o.kind for q in a.quantities for o in b.quantities)
+    asserted = frames.predicates_match(a, b) or same_figure or share >= 0.85
+    if not (asserted and (share >= _CORROBORATES or share >= 0.4 and len(matched) >= 3)) and not _same_quote(a, b):
+        shared = ", ".join(matched[:6]) or "nothing"
+        partial.append(f"shares {shared} but asserts something else")
     if partial:
         return Relation(a=a.id, b=b.id, relation="partial", detail="; ".join(partial))
-    return Relation(a=a.id, b=b.id, relation="corroborates", detail="no difference in numbers, dates, quotes or negation")
+    said = [q.describe() for q in a.quantities for o in b.quantities if q.qualifier != "part" and _compatible(q, o)
+            and same_measure(q, o)]
+    what = ", ".join(dict.fromkeys(matched[:6] + said[:3]))
+    return Relation(a=a.id, b=b.id, relation="corroborates", detail=f"both state {what}" if what else "the same statement")
+
+
+def _same_quote(a: Claim, b: Claim) -> bool:
+    return any(fuzz.partial_ratio(norm_quote(x.text), norm_quote(y.text)) >= 90 for x in a.quotes for y in b.quotes
+               if len(x.text) >= 8 and len(y.text) >= 8)

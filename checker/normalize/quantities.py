@@ -7,6 +7,11 @@ word, a scale ("billion"), "percent", a hyphenated unit ("13-hour"). Those are r
 "half a dozen" as 0.5; on phrases already cut out by spaCy it added nothing.) Things that
 look like numbers but are not quantities are left out: dates, ordinals (kept apart as
 ranks), model designators ("H-6", "TU-95", "G-7"), ages, parts and additions ("three of the").
+
+"nearly 8 percent" and "almost 500" are read as `about` with the qualifier word kept in the
+quantity's text: the judge reads them as just below the figure. A rate keeps its period in its
+unit ("dollar per month", "per day"), so that rates are compared only after conversion. A scale
+glued on ("3.2m") is read as million when a counted noun follows ("3.2m visitors"), not metres.
 """
 from __future__ import annotations
 
@@ -19,7 +24,7 @@ from checker.models import Quantity
 QUALIFIERS = [
     ("at least", "at_least"), ("no fewer than", "at_least"), ("no less than", "at_least"), ("a minimum of", "at_least"),
     ("more than", "more_than"), ("over", "more_than"), ("upwards of", "more_than"), ("in excess of", "more_than"),
-    ("at most", "at_most"), ("up to", "at_most"), ("no more than", "at_most"), ("a maximum of", "at_most"),
+    ("at most", "at_most"), ("up to", "at_most"), ("as many as", "at_most"), ("as much as", "at_most"), ("no more than", "at_most"), ("a maximum of", "at_most"),
     ("less than", "less_than"), ("fewer than", "less_than"), ("under", "less_than"), ("below", "less_than"),
     ("about", "about"), ("around", "about"), ("nearly", "about"), ("almost", "about"), ("roughly", "about"),
     ("approximately", "about"), ("some", "about"), ("an estimated", "about"), ("close to", "about"),
@@ -30,7 +35,7 @@ WORDS = {w: i for i, w in enumerate(
     "seventeen eighteen nineteen twenty".split())}
 WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
               "hundred": 100, "thousand": 1000, "million": 1e6, "billion": 1e9, "trillion": 1e12, "dozen": 12,
-              "a dozen": 12, "half a dozen": 6, "a couple": 2, "a couple of": 2, "a hundred": 100})
+              "a dozen": 12, "half a dozen": 6, "couple": 2, "a couple": 2, "a couple of": 2, "a hundred": 100})
 VAGUE_PLURALS = {"dozens": 24, "hundreds": 200, "thousands": 2000, "millions": 2e6, "billions": 2e9, "scores": 40}
 _DESIGNATOR = re.compile(r"^[A-Za-z]+-?\d+[A-Za-z]*$|^\d+[A-Za-z]+\d*$")
 _SKIP_ENTS = {"DATE", "TIME", "ORDINAL"}
@@ -100,6 +105,8 @@ def _is_number(tok) -> bool:
         return False
     if low in VAGUE_PLURALS or low == "dozen":
         return True
+    if low == "couple":
+        return tok.i >= 1 and doc[tok.i - 1].lower_ == "a" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "of"
     if low == "half":
         return tok.i + 2 < len(doc) and doc[tok.i + 2].lower_ == "dozen"
     if not (tok.like_num or tok.pos_ == "NUM"):
@@ -137,7 +144,7 @@ def _group(tokens) -> list[list]:
         joins_words = current and tok.text == "-" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in WORDS \
             and current[-1].lower_ in WORDS  # "Twenty-five"
         if _is_number(tok) or joins_words or (current and tok.lower_ in ("a", "and") and tok.i + 1 < len(doc)
-                                              and doc[tok.i + 1].lower_ in ("dozen", "half", "hundred")):
+                                              and doc[tok.i + 1].lower_ in ("dozen", "half", "hundred", "couple")):
             if current and tok.i != current[-1].i + 1:
                 groups.append(current)
                 current = []
@@ -230,13 +237,20 @@ def _is_part(doc, group, head) -> bool:
     return False
 
 
-def _is_rate(doc, anchor) -> bool:
-    """'8,000 victims per day', 'a day', 'each year', 'annually': a rate, not a total."""
+_ADVERB_PERIODS = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year",
+                   "hourly": "hour", "annual": "year"}
+
+
+def _rate_period(doc, anchor) -> str | None:
+    """'8,000 victims per day', 'a day', 'each year', 'annually': a rate, not a total; its period."""
     window = [t.lower_ for t in doc[anchor.i + 1:anchor.i + 4]]
-    if any(w in ("daily", "weekly", "monthly", "annually", "yearly", "hourly") for w in window):
-        return True
-    return any(a in ("per", "a", "an", "each", "every") and b.rstrip("s") in _RATE_UNITS
-               for a, b in zip(window, window[1:]))
+    for w in window:
+        if w in _ADVERB_PERIODS and w != "annual":
+            return _ADVERB_PERIODS[w]
+    for a, b in zip(window, window[1:]):
+        if a in ("per", "a", "an", "each", "every") and b.rstrip("s") in _RATE_UNITS:
+            return b.rstrip("s")
+    return None
 
 
 def _value(text: str, group_text: str) -> tuple[float | None, str | None, str]:
@@ -293,6 +307,12 @@ def extract_quantities(doc, token_ids: set[int], offset: int) -> list[Quantity]:
         counted, mods, head = _counted(doc, group)
         if scale_tok is not None and head is not None and head.i == scale_tok.i:
             counted, mods, head = None, [], None
+        glued = doc[end_i + 1] if end_i + 2 < len(doc) and not doc[end_i].whitespace_ else None
+        if glued is not None and glued.lower_ in ("m", "bn", "mn", "k", "b") and doc[end_i + 2].tag_ == "NNS":
+            value *= _SCALES[glued.lower_]  # "3.2m visitors": millions of what follows, not metres
+            end_i += 1
+            head = doc[end_i + 1]
+            counted, mods = head.lemma_.lower(), []
         if unit_tok is not None:
             unit = unit or unit_tok.lemma_.lower()
             counted = unit_tok.head.lemma_.lower() if unit_tok.head.pos_ == "NOUN" else counted
@@ -302,8 +322,11 @@ def extract_quantities(doc, token_ids: set[int], offset: int) -> list[Quantity]:
             qualifier = "at_least"
         if _is_part(doc, group, head):
             qualifier = "part"
-        if _is_rate(doc, head if head is not None else group[-1]):
-            kind = "rate"
+        period = _rate_period(doc, head if head is not None else group[-1])
+        if period:
+            kind, unit = "rate", f"{unit} per {period}" if unit else f"per {period}"
+        if qualifier == "about" and start_i > 0 and doc[start_i - 1].lower_ in ("nearly", "almost"):
+            start_i -= 1  # kept in the text: the judge reads "nearly" as just below the figure
         out.append(Quantity(value=value, unit=unit, counted=counted, modifiers=mods, qualifier=qualifier, kind=kind,
                             text=doc[start_i:end_i + 1].text, start=offset + doc[start_i].idx,
                             end=offset + doc[end_i].idx + len(doc[end_i].text)))
