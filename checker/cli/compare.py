@@ -7,6 +7,21 @@ import sys
 import click
 
 
+def _load_parser_without_torch() -> None:
+    """Load spaCy with torch hidden: thinc imports torch whenever it is installed (over a second
+    here), and the small English pipeline never uses it. Compare needs no embedding model, so
+    this is most of the time to a first answer. torch stays importable afterwards."""
+    if "torch" in sys.modules or "spacy" in sys.modules:
+        return
+    sys.modules["torch"] = None  # makes `import torch` fail: thinc then runs without it
+    try:
+        from checker.nlp import load_nlp
+
+        load_nlp()
+    finally:
+        del sys.modules["torch"]
+
+
 @click.command("compare")
 @click.argument("statements", nargs=-1)
 @click.option("--pairs", type=click.File("r", encoding="utf-8"),
@@ -25,6 +40,7 @@ def compare_command(statements, pairs, published) -> None:
             day = dt.date.fromisoformat(published)
         except ValueError:
             raise CheckerError(f"--published '{published}' is not a date", hint="use YYYY-MM-DD") from None
+    _load_parser_without_torch()
     if pairs is not None:
         if statements:
             raise CheckerError("give either two statements or --pairs, not both")
