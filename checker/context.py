@@ -39,11 +39,13 @@ def _attribution(toks: list, verb: str | None = None, base: Attribution | None =
 
 
 def _quoted(draft) -> set[int]:
+    """Token indices inside quotation marks in the sentence of `draft` (the last sentence's kept;
+    the Doc itself is held, so that a new Doc at the same address is not mistaken for it)."""
     sent = draft.head.sent
-    key = (id(sent.doc), sent.start)
-    if _quoted.cache.get("key") != key:
-        _quoted.cache = {"key": key, "ids": quoted_ids(sent)}
-    return _quoted.cache["ids"]
+    cache = _quoted.cache
+    if cache.get("doc") is not sent.doc or cache.get("start") != sent.start:
+        _quoted.cache = cache = {"doc": sent.doc, "start": sent.start, "ids": quoted_ids(sent)}
+    return cache["ids"]
 
 
 _quoted.cache = {}
