@@ -153,7 +153,9 @@ def event_views(report: Report, views: dict[str, FactView] | None = None) -> lis
                                                                      _STATUS_RANK[v.fact.status], -v.prominence,
                                                                      v.order)):
             single.setdefault(v.outlets[0] if v.outlets else "?", []).append(v)
-        head = shared[0].fact.summary if shared else e.summary
+        # named after its most prominent shared fact (a headline several outlets state, the lead)
+        named = min(shared, key=lambda v: (-v.prominence, -len(v.outlets), v.order)) if shared else None
+        head = named.fact.summary if named else e.summary
         out.append(EventView(id=e.id, title=title(head if e.id != "other" else e.summary, 110), shared=shared,
                              single=single))
     out.sort(key=lambda ev: (ev.id == "other", -sum(1 for v in ev.shared if v.fact.status == "contested"),
