@@ -3,9 +3,10 @@
 Two sites running one agency story are one voice, not two; neither is an outlet writing "a US
 official told the Associated Press" beside the AP's own article. This module finds
 
-- copies: articles whose word shingles mostly coincide (MinHash LSH from datasketch finds the
-  candidates, the exact Jaccard of the shingle sets confirms them); `Source.copy_of` names the
-  article a source reprints — the earlier one, else the first in reading order;
+- copies: articles whose word shingles mostly coincide, or a shorter one almost wholly inside a
+  longer (a trimmed reprint); exact set comparison confirms, and on a large input MinHash LSH
+  (datasketch) proposes the pairs; `Source.copy_of` names the article a source reprints — the
+  earlier one, else the longer, else the first in reading order;
 - cited outlets: a claim whose sentence credits an outlet ("told Reuters", "the AP reported",
   "according to Agence France-Presse") speaks for that outlet;
 
@@ -20,6 +21,10 @@ from checker.models import Claim, Fact, Source
 
 SHINGLE = 5  # words per shingle: long enough that shared phrases of a topic rarely match
 COPY_JACCARD = 0.5  # share of shingles two articles must have in common to be one story reprinted
+CONTAINMENT = 0.8  # share of the shorter article's shingles found in the longer: a trimmed reprint
+MIN_CONTAINED = 30  # shingles the shorter article needs for containment to count (not a one-line brief)
+EXACT_UPTO = 300  # up to this many articles every pair is compared exactly; above, LSH proposes pairs
+LSH_THRESHOLD = 0.2
 NUM_PERM = 128
 
 # Agencies whose copy other outlets run or cite; the input's own outlets are added per run.
@@ -59,16 +64,56 @@ def shingles(text: str, k: int = SHINGLE) -> set[str]:
     return {" ".join(words[i:i + k]) for i in range(len(words) - k + 1)}
 
 
+def _is_copy(a: set[str], b: set[str], threshold: float) -> bool:
+    """Near-identical (Jaccard), or the shorter one almost wholly inside the longer (a trimmed
+    reprint: containment). On 530 real multi-outlet stories of the development data, no two
+    independent articles reached a Jaccard of 0.32 or a containment of 0.49."""
+    common = len(a & b)
+    if common / len(a | b) >= threshold:
+        return True
+    small = min(len(a), len(b))
+    return small >= MIN_CONTAINED and common / small >= CONTAINMENT
+
+
 def find_copies(sources: list[Source], threshold: float = COPY_JACCARD) -> dict[str, str]:
     """Source id -> id of the source it reprints, for every article that is a near-copy of an
-    earlier one (earlier by publication date, then reading order). A chain of copies points
-    at its first article."""
+    earlier one (earlier by publication date, then the longer, then reading order). A chain of
+    copies points at its first article. Up to EXACT_UPTO articles every pair is compared; above,
+    MinHash LSH proposes the pairs."""
     if len(sources) < 2:
         return {}
+    sets = [shingles(_body(s)) for s in sources]
+
+    def rank(n: int):
+        p = sources[n].published
+        return (p is None, p.toordinal() if p else 0, -len(sets[n]), n)
+
+    if len(sources) <= EXACT_UPTO:
+        pairs = ((i, j) for i in range(len(sets)) for j in range(i + 1, len(sets)))
+    else:
+        pairs = _lsh_pairs(sets)
+    original: dict[int, int] = {}
+    for i, j in pairs:
+        if not sets[i] or not sets[j] or not _is_copy(sets[i], sets[j], threshold):
+            continue
+        first, copy = (i, j) if rank(i) < rank(j) else (j, i)
+        if copy not in original or rank(first) < rank(original[copy]):
+            original[copy] = first
+    out = {}
+    for n in sorted(original, key=rank):
+        root, seen = original[n], {n}
+        while root in original and root not in seen:
+            seen.add(root)
+            root = original[root]
+        out[sources[n].id] = sources[root].id
+    return out
+
+
+def _lsh_pairs(sets: list[set[str]]):
+    """Candidate pairs from MinHash LSH, at a low threshold: LSH only proposes, _is_copy decides."""
     from datasketch import MinHash, MinHashLSH
 
-    sets = [shingles(_body(s)) for s in sources]
-    lsh = MinHashLSH(threshold=max(0.1, threshold - 0.15), num_perm=NUM_PERM)  # lower: LSH only proposes
+    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
     hashes = []
     for n, sh in enumerate(sets):
         m = MinHash(num_perm=NUM_PERM)
@@ -76,28 +121,15 @@ def find_copies(sources: list[Source], threshold: float = COPY_JACCARD) -> dict[
         hashes.append(m)
         if sh:
             lsh.insert(str(n), m)
-
-    def rank(n: int):
-        p = sources[n].published
-        return (p is None, p.toordinal() if p else 0, n)
-
-    original: dict[int, int] = {}
+    seen = set()
     for n, sh in enumerate(sets):
         if not sh:
             continue
         for other in map(int, lsh.query(hashes[n])):
-            if other == n or rank(other) > rank(n):
-                continue
-            jaccard = len(sh & sets[other]) / len(sh | sets[other])
-            if jaccard >= threshold and (n not in original or rank(other) < rank(original[n])):
-                original[n] = other
-    out = {}
-    for n in sorted(original, key=rank):
-        root = original[n]
-        while root in original:
-            root = original[root]
-        out[sources[n].id] = sources[root].id
-    return out
+            pair = (min(n, other), max(n, other))
+            if other != n and pair not in seen:
+                seen.add(pair)
+                yield pair
 
 
 def mark_copies(sources: list[Source]) -> list[Source]:

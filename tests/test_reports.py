@@ -192,3 +192,19 @@ def test_titles_are_never_cut_mid_word():
         assert len(cut) <= limit and cut.endswith("…")
         assert text.startswith(cut[:-1]) and text[len(cut) - 1] in " ,"
     assert title(text, 500) == text
+
+
+def test_a_trimmed_reprint_is_a_copy_and_lsh_finds_copies_in_a_large_input(monkeypatch):
+    """A site running the first half of the agency story under its own header is a copy
+    (containment); above the exact-comparison size, MinHash LSH proposes the same pair."""
+    from checker import copies
+    from checker.models import Source
+
+    longer = WIRE + ("The county said schools in the valley would stay closed until Thursday while engineers "
+                     "inspect two bridges. Volunteers from neighbouring towns filled sandbags through the night, "
+                     "and the regional rail operator suspended services on the riverside line until further notice.")
+    half = "Valley Courier\n\n" + longer[: len(longer) // 2].rsplit(" ", 1)[0] + ".\n"
+    sources = [Source(id="wire", path="w", text=longer), Source(id="short", path="s", text=half)]
+    assert copies.find_copies(sources) == {"short": "wire"}
+    monkeypatch.setattr(copies, "EXACT_UPTO", 1)
+    assert copies.find_copies(sources) == {"short": "wire"}
