@@ -65,7 +65,7 @@ def covered(b: Claim, a: Claim) -> tuple[float, list[str]]:
         total += w
         if any(related(t, u) for u in ta) or _same_entity_key(t, ta, a, b):
             found += w
-            matched.append(t.split(":", 1)[-1])
+            matched.append(next((e.text for e in b.entities if e.key == t), None) or t.split(":", 1)[-1])
     return found / total, matched
 
 
@@ -128,9 +128,10 @@ def role_difference(a: Claim, b: Claim) -> str | None:
             continue
         if ta.lower() in tb.lower() or tb.lower() in ta.lower():
             continue
-        if _prep_before(a, ta) != _prep_before(b, tb):
-            continue
-        rest_a, rest_b = _without(content_terms(a), {ka}), _without(content_terms(b), {kb})
+        if _prep_before(a, ta) != _prep_before(b, tb) or ka in b.terms or kb in a.terms:
+            continue  # another slot, or the same place at another precision ('Austria' / 'Vienna')
+        country = {t for t in a.terms + b.terms if t.startswith("country:")} - (set(a.terms) & set(b.terms))
+        rest_a, rest_b = _without(content_terms(a), {ka} | country), _without(content_terms(b), {kb} | country)
         ca = covered(_stub(b, rest_b), _stub(a, rest_a))[0]
         cb = covered(_stub(a, rest_a), _stub(b, rest_b))[0]
         if min(ca, cb) >= 0.8 and len(rest_a) >= 2 and len(rest_b) >= 2:

@@ -277,11 +277,17 @@ def _differences(a: Claim, b: Claim) -> tuple[list[tuple[str, str]], list[str]]:
         opposite = frames.opposite_predicates(a, b)
         if opposite:
             differences.append(("negation", opposite))
-    if not differences and not (a.quotes and b.quotes):
+    if not differences and not (a.quotes and b.quotes) and not _clashing_numbers(a, b):
         role = frames.role_difference(a, b)
         if role:
             differences.append(("entity", role))
     return differences, partial
+
+
+def _clashing_numbers(a: Claim, b: Claim) -> bool:
+    """Other people with other figures ('Lopez won 312 votes' / 'Carter won 280'): two people's
+    totals, not one post given to two people."""
+    return not (a.hedged or b.hedged) and compare_numbers(a, b) is not None
 
 
 def compare_claims(a: Claim, b: Claim) -> Relation:

@@ -54,10 +54,20 @@ def _reworded(short: str, long_: str) -> list[tuple[str, str]]:
         if tag == "equal":
             continue
         x, y = " ".join(sw[i1:i2]), " ".join(lw[blocks[0].b + j1:blocks[0].b + j2])
-        if x and y and fuzz.ratio(x, y) >= 80:
+        if _spelling_variant(x, y):
             continue
         changes.append((x, y))
     return changes
+
+
+def _spelling_variant(x: str, y: str) -> bool:
+    """'defence' / 'defense', 'colour' / 'color': one word each, nearly the same letters; not a
+    plural ('uniform' / 'uniforms') nor another word ('vaccination' / 'vaccine')."""
+    if not x or not y or " " in x or " " in y or abs(len(x) - len(y)) > 1:
+        return False
+    if x + "s" == y or y + "s" == x:
+        return False
+    return fuzz.ratio(x, y) >= 80
 
 
 def compare_quotes(a: Claim, b: Claim) -> tuple[str, str] | None:

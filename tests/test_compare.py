@@ -12,3 +12,25 @@ from checker.embed import FakeEmbedder
 ])
 def test_statement_level_numbers(a, b, relation):
     assert compare_many([("x", a, b)], embedder=FakeEmbedder())[0].relation == relation
+
+
+@pytest.mark.parametrize("a,b,relation", [
+    ("Firefighters rescued 11 hikers from the ridge on Sunday.", "Eleven hikers were rescued from the ridge.",
+     "corroborates"),
+    ("Firefighters rescued 11 hikers from the ridge.", "The ridge trail will close for the winter.", "unrelated"),
+    ("The union accepted the pay offer.", "The union rejected the pay offer.", "contradicts"),
+])
+def test_statement_level_verdicts_need_no_embedding_model(a, b, relation):
+    assert compare_many([("x", a, b)])[0].relation == relation
+
+
+def test_compare_command_loads_no_embedding_model():
+    import subprocess
+    import sys
+
+    code = ("import sys; from checker.cli import main\n"
+            "try:\n    main(['compare', 'The dam burst on Monday.', 'The dam burst on Friday.'])\n"
+            "except SystemExit:\n    pass\n"
+            "print('LOADED' if 'sentence_transformers' in sys.modules or 'torch' in sys.modules else 'CLEAN')")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120).stdout
+    assert out.strip().splitlines()[-1] == "CLEAN" and "contradicts" in out

