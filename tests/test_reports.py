@@ -153,6 +153,7 @@ def test_report_md_opens_with_a_summary_then_events_with_linked_discrepancies(tm
     assert md.index("## Summary") < md.index("## Sources") < md.index("## Events") < md.index("### Event 1")
     assert "(agreement.svg)" in md and paths["svg"].read_text(encoding="utf-8").startswith("<svg")
     assert "`reprint` (Valley Courier) reprints `wire`" in md
+    assert ">copy</text>" in paths["svg"].read_text(encoding="utf-8")  # not drawn as agreement
     for s in report.sources:
         assert f"]({s.url})" in md
     contested = [f for f in report.facts if f.status == "contested" and not all(d.internal for d in f.discrepancies)]

@@ -105,6 +105,8 @@ def render_html(report: Report, tables: ReportTables) -> str:
                               events=out_events, matrix=matrix, labels=labels, sources=report.sources, kinds=kinds,
                               outlets=outlets, svg=svg, n_shared=n_shared,
                               shared_contested=sum(1 for v in views.values() if v.cross and v.fact.status == "contested"),
+                              shared_corroborated=sum(1 for v in views.values()
+                                                      if v.cross and v.fact.status == "corroborated"),
                               copies=[s for s in report.sources if s.copy_of])
 
 

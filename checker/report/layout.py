@@ -196,6 +196,8 @@ def agreement_svg(report: Report, outlets: list[str]) -> str:
     outlets both state, green where they agree, red as the share they differ on grows; the
     diagonal counts the facts each outlet states."""
     cells = agreement(report, outlets)
+    labels = outlet_labels(report)
+    copies = {frozenset((labels[s.id], labels.get(s.copy_of, s.copy_of))) for s in report.sources if s.copy_of}
     n, size = len(outlets), 44
     names = [title(o, 22) for o in outlets]
     left = 8 + 7 * max((len(s) for s in names), default=4)
@@ -212,20 +214,25 @@ def agreement_svg(report: Report, outlets: list[str]) -> str:
     for i, a in enumerate(outlets):
         for j, b in enumerate(outlets):
             both, differ = cells.get((a, b), (0, 0))
+            copy = i != j and frozenset((a, b)) in copies
             if i == j:
                 fill = "#e9ecef"
+            elif copy:
+                fill = "#d0ebff"  # a reprint agrees with its original by construction: not agreement
             elif not both:
                 fill = "#f8f9fa"
             else:
                 share = differ / both
                 fill = "#ffc9c9" if share >= 0.5 else "#ffe3e3" if share > 0 else "#b2f2bb" if both >= 3 else "#d8f3dc"
-            label = "" if not both else f"{both}" + (f"/{differ}✖" if differ else "")
+            label = "copy" if copy else "" if not both else f"{both}" + (f"/{differ}✖" if differ else "")
             tip = (f"{a}: states {both} facts" if i == j else
+                   f"{a} and {b}: one reprints the other ({both} facts both state)" if copy else
                    f"{a} and {b}: {both} facts both state" + (f", they differ on {differ}" if differ else ""))
             x, y = left + j * size, top + i * size
             parts.append(f'<g><title>{escape(tip)}</title><rect x="{x}" y="{y}" width="{size - 2}" '
                          f'height="{size - 2}" rx="3" fill="{fill}"/>'
                          f'<text x="{x + size / 2 - 1}" y="{y + size / 2 + 4}" text-anchor="middle">{label}</text></g>')
     parts.append(f'<text x="8" y="{h - 26}" fill="#555">cell: facts both outlets state / of which they differ on (✖)'
-                 f'</text><text x="8" y="{h - 10}" fill="#555">diagonal: facts the outlet states</text></svg>')
+                 f'</text><text x="8" y="{h - 10}" fill="#555">diagonal: facts the outlet states; copy: one reprints the other'
+                 '</text></svg>')
     return "".join(parts)

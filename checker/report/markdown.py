@@ -116,7 +116,8 @@ def render_markdown(report: Report, tables: ReportTables, svg: str | None = SVG_
             f"- **{len(shared)} facts are stated by two or more outlets**: "
             f"{sum(v.fact.status == 'contested' for v in shared)} contested, "
             f"{sum(v.fact.status == 'corroborated' for v in shared)} corroborated by independent outlets"
-            + (f", {sum(v.fact.status == 'single-source' for v in shared)} stated only by copies of one article"
+            + (f", {sum(v.fact.status == 'single-source' for v in shared)} stated only by copies of one article "
+               "or by outlets citing one"
                if any(v.fact.status == "single-source" for v in shared) else "") + ".",
             f"- {n['facts'] - len(shared)} facts come from one outlet only (listed last in each event)."]
     if copies:
