@@ -215,3 +215,28 @@ def test_language_detection_is_sure_or_silent():
     assert detect_language(ARTICLE * 3) is None
     assert detect_language("Le maire a parlé.") is None  # too short to be sure
     assert detect_language("\x00\x01 garbage \udcff" * 50) is None
+
+
+def test_a_folder_with_nothing_english_says_what_each_file_was(tmp_path):
+    write(tmp_path / "fr.txt", (BAD / "french.txt").read_text(encoding="utf-8"))
+    write(tmp_path / "fr copy.txt", (BAD / "french.txt").read_text(encoding="utf-8"))
+    write(tmp_path / "logo.png", b"\x89PNG")
+    with pytest.raises(InputError, match=r"none of the input files .*1 not English, 1 duplicate") as exc:
+        load_sources([tmp_path])
+    assert "French" in exc.value.one_line()
+
+
+def test_many_files_of_one_kind_are_counted_not_listed():
+    from checker.ingest import file_notes
+    from checker.models import FileRecord
+
+    files = [FileRecord(path=f"f{i}.txt", status="skipped", reason="the file is empty") for i in range(40)]
+    notes = file_notes(files, [])
+    assert len(notes) == 5 and "36 more skipped files" in notes[-1] and "report.json" in notes[-1]
+
+
+def test_a_named_file_of_another_format_is_skipped_with_skip_bad(tmp_path):
+    write(tmp_path / "a.txt", ARTICLE)
+    write(tmp_path / "b.pdf", b"%PDF-1.4")
+    result = load_sources([tmp_path / "a.txt", tmp_path / "b.pdf"], skip_bad=True)
+    assert [f.status for f in result.files] == ["read", "skipped"] and ".pdf" in result.files[1].reason
