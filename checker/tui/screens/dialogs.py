@@ -120,7 +120,8 @@ class HelpScreen(ModalScreen[None]):
         self.bindings_list = bindings
 
     def compose(self) -> ComposeResult:
-        keys = "\n".join(f"[b]{k:>10}[/b]  {d}" for k, d in self.bindings_list)
+        width = max((len(k) for k, _ in self.bindings_list), default=10)
+        keys = "\n".join(f"[b]{k:>{width}}[/b]  {d}" for k, d in self.bindings_list)
         with Vertical(classes="dialog wide"):
             yield Label("Keys", classes="dialog-title")
             yield Static(keys)
