@@ -51,6 +51,8 @@ def _not_read(entry: pathlib.Path) -> FileRecord:
         return FileRecord(path=str(entry), status="metadata", reason="the folder's metadata sidecar")
     if entry.is_dir():
         return FileRecord(path=str(entry), status="skipped", reason="a sub-folder: checker does not look inside it")
+    if not entry.exists():
+        return FileRecord(path=str(entry), status="skipped", reason="a link to a file that does not exist")
     if entry.name.startswith("."):
         return FileRecord(path=str(entry), status="skipped", reason="a hidden file")
     kind = entry.suffix.lower() or "no extension"

@@ -240,3 +240,11 @@ def test_a_named_file_of_another_format_is_skipped_with_skip_bad(tmp_path):
     write(tmp_path / "b.pdf", b"%PDF-1.4")
     result = load_sources([tmp_path / "a.txt", tmp_path / "b.pdf"], skip_bad=True)
     assert [f.status for f in result.files] == ["read", "skipped"] and ".pdf" in result.files[1].reason
+
+
+def test_a_broken_link_and_a_sub_folder_in_a_folder_are_accounted_for(tmp_path):
+    write(tmp_path / "a.txt", ARTICLE)
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    (tmp_path / "old").mkdir()
+    reasons = {pathlib.Path(f.path).name: f.reason for f in load_sources([tmp_path]).files if f.status == "skipped"}
+    assert "does not exist" in reasons["gone.txt"] and "sub-folder" in reasons["old"]
