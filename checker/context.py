@@ -96,7 +96,7 @@ def _person_mentions(draft) -> list:
     out = []
     for ent in doc.ents:
         if ent.label_ == "PERSON" and sent.start <= ent.start < sent.end and ent.start not in quoted:
-            out.append((ent.start, list(ent)))
+            out.append((ent.start, [t for t in ent if t.dep_ != "case"] or list(ent)))
     for tok in sent:
         if tok.tag_ == "NN" and tok.lemma_.lower() in PERSON_NOUNS and tok.dep_ != "compound" and tok.i not in quoted:
             np = [t for t in tok.subtree if t.i <= tok.i]
@@ -125,9 +125,14 @@ def _antecedent(by_sentence, n: int, person: bool) -> list | Attribution | None:
         return None
     for back in range(n - 1, max(-1, n - 4), -1):
         mentions = [m for _, d in by_sentence.get(back, [])[:1] for m in _person_mentions(d)]
-        named = [m for m in mentions if any(t.ent_type_ == "PERSON" for t in m)]
-        if named or mentions:
-            return (named or mentions)[-1]
+        named = [m for m in mentions if any(t.ent_type_ == "PERSON" for t in m)] or mentions
+        # The person the sentence is about ("Mr. Hutchinson's views began to change ... at Sears")
+        # over one named later in it.
+        subject = {t.i for _, d in by_sentence.get(back, [])[:1] for c in d.head.children
+                   if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+        named = [m for m in named if m[0].i in subject] or named
+        if named:
+            return named[-1]
     return None
 
 
@@ -143,7 +148,10 @@ def _descriptions(ent) -> set[str]:
     return words | {_ABBREVIATIONS[w] for w in words if w in _ABBREVIATIONS}
 
 
-def _descriptor_antecedent(by_sentence, n: int, draft, att: Attribution) -> list | None:
+_CONTINUING = {"continue", "add"}
+
+
+def _descriptor_antecedent(by_sentence, n: int, draft, att: Attribution) -> list | Attribution | None:
     """'That committee said', 'the congressman said': the person or body named before whose
     description has that noun ('the House Ethics Committee', 'Congressman Grimm'), up to three
     sentences back."""
@@ -160,6 +168,13 @@ def _descriptor_antecedent(by_sentence, n: int, draft, att: Attribution) -> list
             for ent in reversed(ents):
                 if head in _descriptions(ent) and ent.text.lower() != att.speaker.lower():
                     return list(ent)
+    # '"...," says Perry. "...," the Texas governor continues.': one who goes on speaking is the
+    # speaker of the sentence before.
+    if att.verb in _CONTINUING:
+        spoken = [c.attribution for c, _ in by_sentence.get(n - 1, []) if c.attribution.kind != "outlet"
+                  and c.attribution.speaker and c.attribution.speaker.split()[0].lower() not in _DEFINITE]
+        if spoken:
+            return spoken[0]
     return None
 
 

@@ -72,6 +72,18 @@ def test_he_said_after_a_quotation_run_takes_the_speaker_who_goes_on():
     assert speaker_of(text, "district is split") == "Priya Nair"
 
 
+def test_he_said_prefers_the_person_the_sentence_before_is_about():
+    text = ("Sara Lind’s plan drew praise from Tom Baker at the council meeting. "
+            "“It is the right thing to do for the harbour,” she said.")
+    assert speaker_of(text, "harbour") == "Sara Lind"
+
+
+def test_a_descriptor_who_goes_on_speaking_is_the_previous_speaker():
+    text = ("“We will rebuild the school,” said Mayor Ines Duarte. "
+            "“Every classroom will reopen by autumn,” the former teacher continued.")
+    assert same_person("Ines Duarte", speaker_of(text, "classroom"))
+
+
 def test_a_quotation_with_no_reporting_verb_continues_the_previous_speaker():
     text = "Priya Nair said the vote was close. “We expected that and we are ready for a recount.”"
     assert speaker_of(text, "recount") == "Priya Nair"
