@@ -7,6 +7,7 @@ from textual.message import Message
 from textual.widgets import DataTable
 
 from checker.models import Fact
+from checker.report.layout import title
 from checker.tui.state import ReviewState
 
 STATUS_GLYPH = {"corroborated": ("✔", "green"), "contested": ("✖", "bold red"), "single-source": ("●", "dim")}
@@ -101,7 +102,7 @@ class FactTable(DataTable):
         widths = [max(3, min(12, len(_short(o)))) for o in self._outlets]
         for fact in self._facts[self._added:end]:
             glyph, style = STATUS_GLYPH[fact.status]
-            summary = fact.summary if len(fact.summary) <= self._fact_width else fact.summary[:self._fact_width - 1] + "…"
+            summary = title(fact.summary, self._fact_width)
             # Cells are pre-cut and pre-padded: rendering them is then cheap, which paging needs.
             cells = [Text(glyph, style=style), Text(summary)]
             for outlet, width in zip(self._outlets, widths):
