@@ -243,7 +243,7 @@ class ReviewEntry(BaseModel):
 
     Targets are claim ids, which derive from content, so a decision still finds its facts
     after a rerun. `action` is one of: discrepancy.real, discrepancy.not_real, fact.status,
-    fact.confirm, fact.note, claim.move, claim.detach, fact.merge, fact.split, undo.
+    fact.confirm, fact.note, discrepancy.add, claim.move, claim.detach, fact.merge, fact.split, undo.
     """
 
     id: str
