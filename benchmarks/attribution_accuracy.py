@@ -11,7 +11,9 @@ matches by the project's name matching (`same_person`: surname, titles ignored);
 descriptor ("a White House official") by `same_org` (its words within the other's).
 
 Prints the accuracy overall, on two halves split by story (to see whether a change fits one
-half only), by kind, and the misses.
+half only), by kind, and the misses. Items a001-a182 (57 stories) are the list the rules were
+developed on; h001-h027 (14 other stories) were labelled afterwards and first measured before
+any change was made for them (0.815; 0.704 before the attribution work).
 """
 from __future__ import annotations
 
