@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test bench clean
+.PHONY: setup demo test bench train clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,6 +21,10 @@ demo: setup
 
 test: setup
 	$(BIN)/python -m pytest -q
+
+# Refit the pair model (checker/data/pair_model.json) from the answer keys in ../shared and training/keys.
+train: setup
+	$(BIN)/python training/fit_pair_model.py
 
 bench: setup
 	$(BIN)/python benchmarks/ecb_events.py

@@ -1,18 +1,15 @@
 """Claims → facts → events.
 
 Candidates come from embedding neighbours (a claim is compared only with its k nearest
-claims); a pair's score adds lexical overlap of content words and canonical entities, a
-shared quotation and a shared number to the cosine. Time is a constraint: claims anchored
-to disjoint times (each stated in its own sentence) are never one fact; times carried
-over from a previous sentence only lower the score. Clusters grow by average linkage,
-never across a blocked pair, never joining two clauses of one sentence, never joining claims
-about two different people. A claim that
-matches nothing stays a single-source fact. Dated statements ("the ministry announced
-on Sunday") join when their speakers match and what they announced landed in one fact.
+claims). Each candidate pair gets a probability of stating one fact from the fitted pair
+model (`checker.pair_model`, over `checker.pair_features`); clusters grow by average linkage
+over those probabilities, never across firmly disjoint times, never joining two clauses of one
+sentence, never joining claims about two different people. A claim that matches nothing stays
+a single-source fact. Dated statements ("the ministry announced on Sunday") join when their
+speakers match and what they announced landed in one fact. Events are grouped from facts'
+centroids and shared terms (`group_events`), below the story layer (`checker.stories`).
 """
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 import numpy as np
 
@@ -20,24 +17,15 @@ from checker.linkage import Node, average_linkage
 from checker.models import Claim, TimeSpan
 from checker.neighbours import candidate_pairs
 from checker.normalize.entities import person_ids, same_org, same_person
+from checker.pair_features import PairFeatures
+from checker.pair_model import PairModel, load
 from checker.scoring import FIRM, PairScorer, time_relation
+from checker.settings import Settings
+
+GroupSettings = Settings  # the name earlier versions exported
 
 __all__ = ["GroupSettings", "PairScorer", "candidate_pairs", "group_facts", "group_events", "time_relation",
-           "average_linkage", "node_of"]
-
-
-@dataclass
-class GroupSettings:
-    """Thresholds of the grouping; defaults were tuned on the seeds and checked on ECB+."""
-
-    neighbours: int = 15
-    min_cosine: float = 0.3
-    fact_link: float = 0.72
-    fact_average: float = 0.66
-    lexical_weight: float = 0.35
-    soft_time_penalty: float = 0.2
-    event_link: float = 0.45
-    event_average: float = 0.35
+           "average_linkage", "node_of", "fact_edges", "link_facts"]
 
 
 def node_of(time: TimeSpan | None, source: str | None = None, sentence: tuple | None = None,
@@ -59,23 +47,43 @@ def _persons(claims: list[Claim]) -> tuple[list[int | None], list[frozenset]]:
     return subjects, mentions
 
 
-def group_facts(claims: list[Claim], vectors: np.ndarray, settings: GroupSettings | None = None) -> list[list[int]]:
-    """Facts as lists of claim indices. Statement claims join only through what they announced."""
-    settings = settings or GroupSettings()
-    scorer = PairScorer(claims, vectors, settings)
+def _blocked(a: Claim, b: Claim) -> bool:
+    return (a.source == b.source and a.sentence == b.sentence) or time_relation(a.time, b.time) == "conflict"
+
+
+def fact_edges(claims: list[Claim], vectors: np.ndarray, settings: Settings | None = None,
+               model: PairModel | None = None) -> list[tuple[int, int, float, float]]:
+    """Candidate pairs of claims as (i, j, probability of one fact, cosine); dated statements
+    take no part (they join through what they announced)."""
+    settings = settings or Settings()
+    model = model or load(settings.pair_model)
     content = [i for i, c in enumerate(claims) if c.kind != "statement"]
     sub = vectors[content] if content else vectors[:0]
-    edges = []
-    for a, b, cos in candidate_pairs(sub, settings.neighbours, settings.min_cosine):
-        i, j = content[a], content[b]
-        if not scorer.blocked(i, j):
-            edges.append((i, j, scorer.score(i, j, cos), cos))
+    pairs = [(content[a], content[b], cos) for a, b, cos in candidate_pairs(sub, settings.neighbours,
+                                                                           settings.min_cosine)]
+    pairs = [(i, j, cos) for i, j, cos in pairs if not _blocked(claims[i], claims[j])]
+    if not pairs:
+        return []
+    probability = model.probability(PairFeatures(claims, vectors).rows(pairs))
+    return [(i, j, float(p), cos) for (i, j, cos), p in zip(pairs, probability)]
+
+
+def link_facts(claims: list[Claim], vectors: np.ndarray, edges: list[tuple[int, int, float, float]],
+               settings: Settings | None = None) -> list[list[int]]:
+    """Facts as lists of claim indices, by constrained average linkage over `edges`."""
+    settings = (settings or Settings()).resolved()
     subjects, mentions = _persons(claims)
-    nodes = [node_of(c.time, c.source, (c.source, c.sentence), c.kind == "headline", subjects[i], mentions[i])
+    nodes = [node_of(c.time, c.source, (c.source, c.sentence), False, subjects[i], mentions[i])
              for i, c in enumerate(claims)]
-    clusters = average_linkage(nodes, vectors, edges, settings.fact_link, settings.fact_average)
+    clusters = average_linkage(nodes, vectors, edges, settings.fact_link, settings.fact_average, missing=0.0)
     clusters = [c for c in clusters if not (len(c) == 1 and claims[c[0]].kind == "statement")]
     return _join_statements(claims, clusters)
+
+
+def group_facts(claims: list[Claim], vectors: np.ndarray, settings: Settings | None = None,
+                model: PairModel | None = None) -> list[list[int]]:
+    """Facts as lists of claim indices. Statement claims join only through what they announced."""
+    return link_facts(claims, vectors, fact_edges(claims, vectors, settings, model), settings)
 
 
 def _same_speaker(a: Claim, b: Claim) -> bool:
@@ -120,10 +128,10 @@ def _join_statements(claims: list[Claim], clusters: list[list[int]]) -> list[lis
 
 
 def group_events(facts: list, fact_members: list[list[int]], claims: list[Claim], vectors: np.ndarray,
-                 settings: GroupSettings | None = None) -> list[list[int]]:
+                 settings: Settings | None = None) -> list[list[int]]:
     """Events as lists of fact indices: facts about one happening, from their claims' centroids,
     shared terms and compatible times (firmly disjoint times never share an event)."""
-    settings = settings or GroupSettings()
+    settings = settings or Settings()
     n = len(facts)
     if n == 0:
         return []

@@ -57,9 +57,11 @@ def _compatible(a: _Cluster, b: _Cluster) -> bool:
 
 
 def average_linkage(nodes: list[Node], vectors: np.ndarray, edges: list[tuple[int, int, float, float]],
-                    link: float, average: float) -> list[list[int]]:
+                    link: float, average: float, missing: float | None = None) -> list[list[int]]:
     """Clusters of node indices: merge along edges (i, j, score, cosine), best first, when the
-    constraints allow it and the mean score across the two clusters stays at or above `average`."""
+    constraints allow it and the mean score across the two clusters stays at or above `average`.
+    A pair with no edge counts with its cosine, or with `missing` when given (a probability
+    model's scores are not on the cosine's scale)."""
     clusters: dict[int, _Cluster] = {}
     for i, n in enumerate(nodes):
         clusters[i] = _Cluster(members=[i], vsum=np.array(vectors[i], dtype=np.float64), lo=n.start, hi=n.end,
@@ -90,8 +92,10 @@ def average_linkage(nodes: list[Node], vectors: np.ndarray, edges: list[tuple[in
         a, b = clusters[ri], clusters[rj]
         if not _compatible(a, b):
             continue
-        s_sum, c_sum, _ = a.adj.get(rj, (0.0, 0.0, 0))
-        mean = (s_sum + float(a.vsum @ b.vsum) - c_sum) / (len(a.members) * len(b.members))
+        s_sum, c_sum, n_edges = a.adj.get(rj, (0.0, 0.0, 0))
+        pairs = len(a.members) * len(b.members)
+        rest = float(a.vsum @ b.vsum) - c_sum if missing is None else missing * (pairs - n_edges)
+        mean = (s_sum + rest) / pairs
         if mean < average:
             continue
         _merge(clusters, parent, ri, rj)

@@ -11,10 +11,11 @@ from checker.copies import apply_independence
 from checker.engine import Engine, extract_all, make_engine
 from checker.embed import Embedder, SentenceTransformerEmbedder, embed_texts
 from checker.facts import build_events, build_facts
-from checker.group import GroupSettings, group_facts
+from checker.group import group_facts
 from checker.ingest import account_claims, file_notes, load_sources
 from checker.models import Report
 from checker.review import reviewed
+from checker.settings import Settings
 from checker.store import Store
 from checker.stories import group_events_by_story
 
@@ -38,7 +39,7 @@ class _Silent:
 
 
 def run(paths: Iterable[str | pathlib.Path], *, store: str | pathlib.Path | None = "claims",
-        embedder: Embedder | None = None, settings: GroupSettings | None = None, progress: Progress | None = None,
+        embedder: Embedder | None = None, settings: Settings | None = None, progress: Progress | None = None,
         encoding: str | None = None, skip_bad: bool = False, meta: str | None = None,
         workers: int | None = None, engine: str | Engine = "local") -> Report:
     """Read articles, extract claims, group them into facts and events, judge each fact.
@@ -50,6 +51,7 @@ def run(paths: Iterable[str | pathlib.Path], *, store: str | pathlib.Path | None
     stages; `workers` actors per stage), or an `Engine` object."""
     paths = list(paths)
     progress = progress or _Silent()
+    settings = (settings or Settings()).resolved()
     started = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
     embedder = embedder or SentenceTransformerEmbedder()
     if isinstance(engine, str):
@@ -73,7 +75,7 @@ def run(paths: Iterable[str | pathlib.Path], *, store: str | pathlib.Path | None
         members = [[index[cid] for cid in f.claims] for f in facts]
         progress.stage("grouping facts into events")
         events = build_events(group_events_by_story(facts, members, claims, vectors, sources,
-                                                    group_settings=settings), facts)
+                                                    settings=settings), facts)
         in_facts = {cid for f in facts for cid in f.claims}
         claims = [c for c in claims if c.id in in_facts]  # dated statements that joined nothing
         account_claims(ingested.files, sources, claims)
@@ -82,7 +84,7 @@ def run(paths: Iterable[str | pathlib.Path], *, store: str | pathlib.Path | None
             notes.append("only one outlet: there is nothing to cross-reference; every fact is single-source")
         report = Report(sources=sources, claims=claims, facts=facts, events=events, created=started,
                         settings={"embedder": embedder.model_id, "embedded": str(misses), "engine": engine.name,
-                                  "articles_reused": str(reused)}, notes=notes,
+                                  "articles_reused": str(reused)} | settings.recorded(), notes=notes,
                         files=ingested.files, unmatched_metadata=ingested.unmatched_metadata)
         if db is not None:
             progress.stage("saving to the claim store")

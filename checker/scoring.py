@@ -84,7 +84,7 @@ class PairScorer:
             return cached
         if cos is None:
             cos = float(self.vectors[i] @ self.vectors[j])
-        s = cos + self.settings.lexical_weight * self.lexical_ij(i, j) + self._adjustments(i, j)
+        s = cos + self.settings.event_lexical_weight * self.lexical_ij(i, j) + self._adjustments(i, j)
         self._cache[key] = s
         return s
 

@@ -20,24 +20,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from checker.group import GroupSettings, group_events
+from checker.group import group_events
 from checker.linkage import Node, average_linkage
 from checker.neighbours import candidate_pairs
 from checker.models import Claim, Fact, Source, TimeSpan
 from checker.normalize.time import intersect
-
-
-@dataclass
-class StorySettings:
-    """Thresholds of the story layer (tuned on ECB+, checked on the seeds)."""
-
-    lead: int = 6
-    lexical_weight: float = 0.5
-    link: float = 0.6
-    average: float = 0.55
-    neighbours: int = 20
-    max_gap_days: int = 30
-    flashback_days: int = 60
+from checker.settings import Settings
 
 
 @dataclass
@@ -59,11 +47,11 @@ def _leads(claims: list[Claim], sources: list[Source], n: int) -> list[list[int]
 
 
 def document_stories(sources: list[Source], claims: list[Claim], vectors: np.ndarray,
-                     settings: StorySettings | None = None) -> Stories:
+                     settings: Settings | None = None) -> Stories:
     """Group sources into stories by their leads."""
-    settings = settings or StorySettings()
+    settings = settings or Settings()
     n = len(sources)
-    leads = _leads(claims, sources, settings.lead)
+    leads = _leads(claims, sources, settings.story_lead)
     dim = vectors.shape[1] if len(vectors) else 1
     doc_vecs = np.zeros((n, dim), dtype=np.float32)
     for k, idx in enumerate(leads):
@@ -79,14 +67,14 @@ def document_stories(sources: list[Source], claims: list[Claim], vectors: np.nda
     def similarity(i: int, j: int) -> float:
         union = sum(idf[t] for t in terms[i] | terms[j])
         lex = sum(idf[t] for t in terms[i] & terms[j]) / union if union else 0.0
-        return float(doc_vecs[i] @ doc_vecs[j]) + settings.lexical_weight * lex
+        return float(doc_vecs[i] @ doc_vecs[j]) + settings.story_lexical_weight * lex
 
-    half = settings.max_gap_days // 2  # windows of ±half overlap exactly when two dates are within the gap
+    half = settings.story_max_gap_days // 2  # windows of ±half overlap exactly when two dates are within the gap
     nodes = [Node(start=p.toordinal() - half, end=p.toordinal() + half) if p else Node() for p in published]
-    edges = [(i, j, similarity(i, j), c) for i, j, c in candidate_pairs(doc_vecs, settings.neighbours, 0.2)
+    edges = [(i, j, similarity(i, j), c) for i, j, c in candidate_pairs(doc_vecs, settings.story_neighbours, 0.2)
              if published[i] is None or published[j] is None or abs((published[i] - published[j]).days)
-             <= settings.max_gap_days]
-    groups = average_linkage(nodes, doc_vecs, edges, settings.link, settings.average)
+             <= settings.story_max_gap_days]
+    groups = average_linkage(nodes, doc_vecs, edges, settings.story_link, settings.story_average)
     of_source = {sources[i].id: k for k, g in enumerate(groups) for i in g}
     times: dict[int, TimeSpan | None] = {}
     for k, g in enumerate(groups):
@@ -103,10 +91,9 @@ def _looks_back(t: TimeSpan | None, window: TimeSpan | None, days: int) -> bool:
 
 
 def group_events_by_story(facts: list[Fact], members: list[list[int]], claims: list[Claim], vectors: np.ndarray,
-                          sources: list[Source], settings: StorySettings | None = None,
-                          group_settings: GroupSettings | None = None) -> list[list[int]]:
+                          sources: list[Source], settings: Settings | None = None) -> list[list[int]]:
     """Events as lists of fact indices (see the module's docstring)."""
-    settings = settings or StorySettings()
+    settings = settings or Settings()
     stories = document_stories(sources, claims, vectors, settings)
     by_story: dict[int, list[int]] = {}
     loose: list[int] = []
@@ -117,8 +104,8 @@ def group_events_by_story(facts: list[Fact], members: list[list[int]], claims: l
         for i in m:
             c = claims[i]
             story = stories.of_source.get(c.source)
-            if story is None or c.kind == "embedded_event" or _looks_back(c.time, stories.time[story], settings.flashback_days) \
-                    or _looks_back(agreed, stories.time[story], settings.flashback_days):
+            if story is None or c.kind == "embedded_event" or _looks_back(c.time, stories.time[story], settings.story_flashback_days) \
+                    or _looks_back(agreed, stories.time[story], settings.story_flashback_days):
                 continue
             votes[story] += 1
         if votes:
@@ -128,6 +115,6 @@ def group_events_by_story(facts: list[Fact], members: list[list[int]], claims: l
             loose.append(k)
     events = list(by_story.values())
     if loose:
-        sub = group_events([facts[k] for k in loose], [members[k] for k in loose], claims, vectors, group_settings)
+        sub = group_events([facts[k] for k in loose], [members[k] for k in loose], claims, vectors, settings)
         events += [[loose[j] for j in g] for g in sub]
     return sorted((sorted(e) for e in events), key=lambda e: e[0])

@@ -14,6 +14,7 @@ from checker.cli.compare import compare_command
 from checker.cli.report import report_command
 from checker.cli.review import review_command
 from checker.cli.run import run_command
+from checker.cli.settings import settings_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -27,6 +28,7 @@ cli.add_command(run_command)
 cli.add_command(compare_command)
 cli.add_command(report_command)
 cli.add_command(review_command)
+cli.add_command(settings_command)
 
 
 def main(argv: list[str] | None = None) -> None:

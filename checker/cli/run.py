@@ -18,7 +18,10 @@ import click
                    "(local, or the cluster in RAY_ADDRESS; needs pip install 'checker[ray]').")
 @click.option("--workers", type=click.IntRange(min=1), help="Worker processes (local) or actors per stage (ray); "
               "default one per CPU.")
-def run_command(paths, out, store, meta, encoding, skip_bad, engine, workers) -> None:
+@click.option("--set", "overrides", multiple=True, metavar="NAME=VALUE",
+              help="Override one grouping threshold (repeatable), e.g. --set fact_link=0.4; "
+                   "`checker settings` lists them with their values.")
+def run_command(paths, out, store, meta, encoding, skip_bad, engine, workers, overrides) -> None:
     """Read articles (.txt, .md, .html files or folders), group their claims into facts across
     outlets, judge each fact, save the claim store and write the reports."""
     from checker.cli.progress import RichProgress
@@ -26,11 +29,17 @@ def run_command(paths, out, store, meta, encoding, skip_bad, engine, workers) ->
     from checker.report import write_reports
 
     from checker.engine import make_engine
+    from checker.errors import InputError
+    from checker.settings import Settings
 
+    try:
+        settings = Settings.from_pairs(list(overrides))
+    except ValueError as e:
+        raise InputError(str(e).splitlines()[0]) from None
     engine = make_engine(engine, workers=workers)  # fails here, in one line, if Ray is missing
     with RichProgress() as progress:
         report = run(paths, store=store, progress=progress, encoding=encoding, skip_bad=skip_bad, meta=meta,
-                     engine=engine)
+                     engine=engine, settings=settings)
         progress.stage("writing reports")
         written = write_reports(report, out)
     for note in report.notes:

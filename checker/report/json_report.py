@@ -27,6 +27,7 @@ def report_dict(report: Report) -> dict:
     claims = report.claim_index()
     return {
         "created": report.created,
+        "settings": report.settings,  # the thresholds the run used (checker.settings.Settings) and its engine
         "notes": report.notes,
         "orphaned_reviews": [e.model_dump() for e in report.orphaned_reviews],
         "files": [f.model_dump() for f in report.files],

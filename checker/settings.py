@@ -1,0 +1,68 @@
+"""Every threshold of grouping, stories and events, in one settings model.
+
+Each value was chosen by cross-validation on the development data (`make train` and
+benchmarks/news_dev.py --cv for facts, benchmarks/ecb_events.py for stories and events), not on
+one example; `run()` and the CLI accept overrides, and report.json records the values a run used.
+"""
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+
+class Settings(BaseModel):
+    """Thresholds of the grouping stages; `checker run --set name=value` overrides one."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+    neighbours: int = Field(15, description="nearest neighbours per claim that become candidate pairs")
+    min_cosine: float = Field(0.3, description="candidate pairs below this cosine are not considered")
+    fact_link: float | None = Field(None, description="a pair's probability of stating one fact needed to link "
+                                                      "it; None: the value cross-validation chose, kept with the "
+                                                      "pair model")
+    fact_average: float | None = Field(None, description="mean probability across two clusters needed to merge "
+                                                         "them (pairs that are not candidates count as 0); None: "
+                                                         "the value kept with the pair model")
+    pair_model: str | None = Field(None, description="path of a fitted pair model (JSON); None: the shipped one")
+    event_link: float = Field(0.45, description="events: score needed to link two facts outside a story")
+    event_average: float = Field(0.35, description="events: mean score across two clusters of facts")
+    event_lexical_weight: float = Field(0.35, description="events: weight of shared terms added to the cosine")
+    soft_time_penalty: float = Field(0.2, description="events: a time carried from context that disagrees")
+    story_lead: int = Field(6, description="stories: how many first claims of an article make its lead")
+    story_lexical_weight: float = Field(0.5, description="stories: weight of shared lead terms")
+    story_link: float = Field(0.6, description="stories: score needed to link two articles' leads")
+    story_average: float = Field(0.55, description="stories: mean score across two clusters of articles")
+    story_neighbours: int = Field(20, description="stories: nearest leads per article considered")
+    story_max_gap_days: int = Field(30, description="stories: articles published further apart never join")
+    story_flashback_days: int = Field(60, description="events: a fact this long before its story looks back")
+
+    def resolved(self) -> "Settings":
+        """These settings with the thresholds left to the pair model filled in from it."""
+        if self.fact_link is not None and self.fact_average is not None:
+            return self
+        from checker.pair_model import load
+
+        meta = load(self.pair_model).meta
+        return self.model_copy(update={"fact_link": self.fact_link if self.fact_link is not None else meta["fact_link"],
+                                       "fact_average": self.fact_average if self.fact_average is not None
+                                       else meta["fact_average"]})
+
+    def recorded(self) -> dict[str, str]:
+        """The values as report.json records them."""
+        return {k: str(v) for k, v in self.model_dump().items()}
+
+    @classmethod
+    def from_pairs(cls, pairs: list[str], base: "Settings | None" = None) -> "Settings":
+        """Settings from 'name=value' strings (the CLI's --set), over `base`."""
+        values = (base or cls()).model_dump()
+        for pair in pairs:
+            name, sep, value = pair.partition("=")
+            name = name.strip().replace("-", "_")
+            if not sep or name not in cls.model_fields:
+                known = ", ".join(cls.model_fields)
+                raise ValueError(f"--set {pair!r}: expected name=value with a name among: {known}")
+            values[name] = None if value.strip().lower() in ("none", "") else value.strip()
+        try:
+            return cls(**values)
+        except ValidationError as e:
+            err = e.errors()[0]
+            raise ValueError(f"--set {'.'.join(map(str, err['loc']))}: {err['msg']}") from None
