@@ -63,11 +63,13 @@ def run_checker(stories, out: pathlib.Path, scorer, models: dict | None = None) 
     from checker.embed import SentenceTransformerEmbedder
     from checker.pipeline import run
     from checker.report.json_report import write_json
+    from checker.settings import Settings
 
     embedder = SentenceTransformerEmbedder()
     results = []
     for key, folder in stories:
-        report = run([folder], store=out / "store", embedder=embedder)
+        settings = Settings(pair_model=models[key.stem]) if models else None
+        report = run([folder], store=out / "store", embedder=embedder, settings=settings)
         path = out / f"{key.stem}.checker.json"
         write_json(report, path)
         results.append(scorer.score(str(path), str(key)))

@@ -31,7 +31,7 @@ TITLES = {"president", "minister", "prime", "foreign", "defense", "defence", "se
           "dr", "dr.", "sen", "sen.", "rep", "rep.", "senator", "representative", "king", "queen", "prince", "chief",
           "ambassador", "leader", "speaker", "counterpart", "top", "diplomat", "officer", "commander", "adviser",
           "advisor", "official", "deputy", "vice", "governor", "mayor", "judge", "justice", "admiral", "colonel",
-          "captain", "lieutenant", "gov", "gov.", "sergeant", "russian", "chinese", "american", "japanese", "u.s.", "us"}
+          "captain", "lieutenant", "gov", "gov.", "sergeant"}
 
 
 def fold(text: str) -> str:
@@ -107,9 +107,21 @@ def described_capitals(text: str) -> list[tuple[int, int, str]]:
 
 
 def name_tokens(text: str) -> list[str]:
-    """A person's name without titles: 'Chinese President Xi Jinping' → ['xi', 'jinping']."""
-    toks = [t for t in re.split(r"[\s\-]+", fold(text)) if t and t not in TITLES and t not in _STOP]
-    return [t.strip(".,'\"") for t in toks if t.strip(".,'\"")]
+    """A person's name without titles, and without the nationality or country that qualifies a
+    title: 'Chinese President Xi Jinping' → ['xi', 'jinping'], 'French President Emmanuel Macron'
+    → ['emmanuel', 'macron']; 'Jordan Peterson' keeps 'jordan' (no title follows it)."""
+    countries, demonyms, _ = place_tables()
+    toks = [t.strip(".,'\"") for t in re.split(r"[\s\-]+", fold(text))]
+    toks = [t for t in toks if t and t not in _STOP]
+    out = []
+    for k, t in enumerate(toks):
+        if t in TITLES:
+            continue
+        place = t in demonyms or t in countries or t in ("us", "u.s")
+        if place and k + 1 < len(toks) and toks[k + 1] in TITLES:
+            continue
+        out.append(t)
+    return out
 
 
 def org_words(text: str) -> frozenset[str]:
