@@ -45,7 +45,8 @@ _CREDIT = [
 ]
 
 
-def _key(name: str) -> str:
+def name_key(name: str) -> str:
+    """An outlet's name as a key: lowercased, spaces folded, without 'the' or a possessive."""
     name = re.sub(r"^the\s+", "", " ".join(name.split()).strip(" .,'’").lower())
     return re.sub(r"[’']s$", "", name)
 
@@ -145,7 +146,7 @@ def outlet_names(sources: list[Source]) -> dict[str, str]:
     names = dict(WIRES)
     for s in sources:
         if s.outlet:
-            key = _key(s.outlet)
+            key = name_key(s.outlet)
             names.setdefault(key, WIRES.get(key, key))
     return names
 
@@ -154,10 +155,10 @@ def cited_outlet(claim: Claim, source: Source, names: dict[str, str]) -> str | N
     """The outlet a claim credits for what it states, as a voice key, or None."""
     a = claim.attribution
     for who in (a.speaker, a.via):
-        if who and _key(who) in names:
-            return names[_key(who)]
+        if who and name_key(who) in names:
+            return names[name_key(who)]
     if a.kind == "cited_outlet" and a.speaker:  # an outlet the input does not hold ("Politico reported")
-        return _key(a.speaker)
+        return name_key(a.speaker)
     lo, hi = claim.sentence
     sentence = source.text[min(lo, claim.start):max(hi, claim.end)]
     for pattern in _CREDIT:
@@ -165,7 +166,7 @@ def cited_outlet(claim: Claim, source: Source, names: dict[str, str]) -> str | N
             words = m.group(1).split()
             # the longest leading run of the name that is a known outlet ("Reuters on Monday")
             for n in range(len(words), 0, -1):
-                key = _key(" ".join(words[:n]))
+                key = name_key(" ".join(words[:n]))
                 if key in names:
                     return names[key]
     return None
@@ -189,7 +190,7 @@ def voices(claims: list[Claim], sources: dict[str, Source], names: dict[str, str
         while root.copy_of and root.copy_of in sources and root.copy_of not in seen:
             root = sources[root.copy_of]
             seen.add(root.id)
-        key = _key(root.outlet or root.id)
+        key = name_key(root.outlet or root.id)
         out.add(names.get(key, key))
     return out
 

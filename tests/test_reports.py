@@ -209,3 +209,21 @@ def test_a_trimmed_reprint_is_a_copy_and_lsh_finds_copies_in_a_large_input(monke
     assert copies.find_copies(sources) == {"short": "wire"}
     monkeypatch.setattr(copies, "EXACT_UPTO", 1)
     assert copies.find_copies(sources) == {"short": "wire"}
+
+
+def test_a_fact_resting_on_one_agency_is_not_corroborated_and_the_report_says_who_speaks(tmp_path):
+    from checker.copies import apply_independence
+    from checker.models import Claim, Event, Fact, Report, Source
+
+    texts = {"ledger": "Ministers will sign the fisheries accord in Oslo on Friday, an official told the Associated Press.",
+             "ap": "Ministers will sign the fisheries accord in Oslo on Friday, officials said."}
+    sources = [Source(id="ledger", path="l", text=texts["ledger"], outlet="Daily Ledger"),
+               Source(id="ap", path="a", text=texts["ap"], outlet="The Associated Press")]
+    claims = [Claim(id=f"c_{k}", source=k, start=0, end=len(t), text=t, sentence=(0, len(t))) for k, t in texts.items()]
+    facts = apply_independence([Fact(id="f1", status="corroborated", claims=["c_ledger", "c_ap"], event="e1",
+                                     summary=texts["ap"])], claims, sources)
+    assert facts[0].status == "single-source" and facts[0].independent_outlets == 1
+    report = Report(sources=sources, claims=claims, facts=facts, events=[Event(id="e1", facts=["f1"])])
+    md = write_reports(report, tmp_path)["md"].read_text(encoding="utf-8")
+    assert "2 outlets (1 independent)" in md and "*speaks for The Associated Press*" in md
+    assert "1 fact stated by two or more outlets" in md

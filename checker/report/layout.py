@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from html import escape
 
+from checker.copies import cited_outlet, name_key, outlet_names
 from checker.models import Claim, Discrepancy, Event, Fact, Report
 from checker.report.labels import outlet_labels, outlets_by_reach
 
@@ -39,6 +40,7 @@ class FactView:
     prominence: int  # 2 a headline, 1 the lead, 0 further down
     order: int  # reading order
     discrepancies: list["DiscrepancyView"] = field(default_factory=list)
+    credits: dict[str, str] = field(default_factory=dict)  # claim id -> the other outlet it speaks for
 
     @property
     def cross(self) -> bool:
@@ -111,11 +113,19 @@ def fact_views(report: Report) -> dict[str, FactView]:
     sources = report.source_index()
     texts = {s.id: s.text for s in report.sources}
     labels = outlet_labels(report)
+    names = outlet_names(report.sources)
+    shown = {names.get(name_key(o), name_key(o)): o for o in labels.values()}
     out = {}
     for n, f in enumerate(report.facts):
         members = [claims[c] for c in f.claims if c in claims]
         view = FactView(fact=f, outlets=list(dict.fromkeys(labels[c.source] for c in members)),
                         prominence=max((_prominence(c, sources) for c in members), default=0), order=n)
+        if view.cross:  # who speaks for whom matters where outlets are counted
+            for c in members:
+                voice = cited_outlet(c, sources[c.source], names) if c.source in sources else None
+                own = labels[c.source]
+                if voice and voice != names.get(name_key(own), name_key(own)):
+                    view.credits[c.id] = shown.get(voice) or (voice.upper() if len(voice) <= 4 else voice.title())
         for d in f.discrepancies:
             a, b = claims.get(d.claims[0]), claims.get(d.claims[1])
             if a is None or b is None:

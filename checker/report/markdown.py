@@ -19,6 +19,11 @@ def counted(stances) -> str:
     return " ".join(parts) or GLYPH["silent"]
 
 
+def counted_noun(n: int, noun: str) -> str:
+    """'1 fact', '3 facts'."""
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
 def _cell(text: str, limit: int = 160) -> str:
     return title(text, limit).replace("|", "\\|")
 
@@ -31,12 +36,12 @@ def _who(c: Claim) -> str:
     return out + (f", {a.time.describe()}" if a.time else "")
 
 
-def _claim_line(c: Claim, labels: dict[str, str]) -> str:
+def _claim_line(c: Claim, labels: dict[str, str], credits: str | None = None) -> str:
     when = f" — {c.time.describe()}" if c.time and c.time.origin in ("explicit", "sentence") \
         and c.kind != "statement" else ""
     where = " (headline)" if c.kind == "headline" else ""
     return (f"- <a id=\"{c.id}\"></a>**{labels.get(c.source, c.source)}**{where}: “{_cell(c.text, 400)}” "
-            f"— said by {_who(c)}{when}")
+            f"— said by {_who(c)}{when}" + (f" · *speaks for {credits}*" if credits else ""))
 
 
 def _review(r) -> str:
@@ -59,7 +64,7 @@ def _fact_block(n: str, v: FactView, claims: dict[str, Claim], labels: dict[str,
     for note in f.notes:
         lines += [f"> Note by {note.reviewer} ({(note.at or '')[:10]}): {_cell(note.note or '', 400)}", ""]
     for cid in f.claims:
-        lines.append(_claim_line(claims[cid], labels))
+        lines.append(_claim_line(claims[cid], labels, v.credits.get(cid)))
     if v.discrepancies:
         lines += ["", "Discrepancies, in the outlets' own words:"]
         for dv in v.discrepancies:
@@ -74,7 +79,7 @@ def _fact_block(n: str, v: FactView, claims: dict[str, Claim], labels: dict[str,
 def _event_block(k: int, ev: EventView, claims, labels) -> list[str]:
     n_single = sum(len(v) for v in ev.single.values())
     lines = [f"### Event {k}: {_cell(ev.title, 110)}", "",
-             f"{len(ev.shared)} facts stated by several outlets · {n_single} by one outlet only", ""]
+             f"{counted_noun(len(ev.shared), 'fact')} stated by several outlets · {n_single} by one outlet only", ""]
     for i, v in enumerate(ev.shared, 1):
         lines += _fact_block(f"{k}.{i}", v, claims, labels)
     for outlet, views in ev.single.items():
@@ -109,17 +114,17 @@ def render_markdown(report: Report, tables: ReportTables, svg: str | None = SVG_
     out = ["# Corroboration report", "",
            f"{n['sources']} sources from {len(outlets)} outlets · {n['claims']} claims · {n['facts']} facts "
            f"({n['corroborated']} corroborated, {n['contested']} contested, {n['single-source']} single-source) · "
-           f"{n['discrepancies']} discrepancies · {len(events)} events · made {report.created[:10]} by checker", ""]
+           f"{n['discrepancies']} discrepancies · {counted_noun(len(events), 'event')} · made {report.created[:10]} by checker", ""]
     for note in report.notes:
         out += [f"> Note: {note}", ""]
     out += ["## Summary", "",
-            f"- **{len(shared)} facts are stated by two or more outlets**: "
+            f"- **{counted_noun(len(shared), 'fact')} stated by two or more outlets**: "
             f"{sum(v.fact.status == 'contested' for v in shared)} contested, "
             f"{sum(v.fact.status == 'corroborated' for v in shared)} corroborated by independent outlets"
             + (f", {sum(v.fact.status == 'single-source' for v in shared)} stated only by copies of one article "
                "or by outlets citing one"
                if any(v.fact.status == "single-source" for v in shared) else "") + ".",
-            f"- {n['facts'] - len(shared)} facts come from one outlet only (listed last in each event)."]
+            f"- {counted_noun(n['facts'] - len(shared), 'fact')} from one outlet only (listed last in each event)."]
     if copies:
         out.append("- Copies: " + "; ".join(f"`{s.id}` ({labels[s.id]}) reprints `{s.copy_of}` "
                                             f"({labels.get(s.copy_of, s.copy_of)})" for s in copies)
