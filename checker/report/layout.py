@@ -68,7 +68,7 @@ class DiscrepancyView:
     @property
     def plain(self) -> bool:
         """True when checker's reading adds nothing to the outlets' words (a quotation's wording)."""
-        return self.words_a in self.d.detail and self.words_b in self.d.detail
+        return self.d.kind == "quote" and self.words_a in self.d.detail and self.words_b in self.d.detail
 
     @property
     def where(self) -> str:
