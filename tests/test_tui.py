@@ -332,3 +332,22 @@ async def test_help_lists_every_key_and_the_outlet_order_is_one(store):
         keys = [k for k, _ in app.screen.bindings_list]
         for key in ("r", "f", "a", "t", "x", "n", "m", "d", "M", "space", "s", "p", "tab", "shift+tab", "?"):
             assert key in keys, key
+
+
+def test_a_fact_keeps_its_id_while_it_keeps_most_of_its_claims(store):
+    """Links to a fact (report.html#<id>) survive a regroup: detaching or splitting off a
+    minority of its claims, or merging another fact into it, leaves its id."""
+    from checker.review import apply_reviews, new_entry
+    from checker.tui.state import ReviewState
+
+    base = ReviewState.load(store, "ann").base
+    big = max(base.facts, key=lambda f: len(f.claims))
+    small = next(f for f in base.facts if len(f.claims) == 1)
+    assert len(big.claims) >= 3
+    for entry in (new_entry("claim.detach", "ann", claims=[big.claims[0]]),
+                  new_entry("fact.split", "ann", claims=big.claims[-1:]),
+                  new_entry("fact.merge", "ann", claims=big.claims, other=small.claims)):
+        out = apply_reviews(base, [entry])
+        kept = next(f for f in out.facts if set(big.claims[1:-1]) <= set(f.claims))
+        assert kept.id == big.id and kept.reviewed_grouping
+        assert len({f.id for f in out.facts}) == len(out.facts)  # no id given twice
