@@ -33,6 +33,7 @@ FEATURES = (
     "same_source", "headline_any", "headline_both", "lead_both", "lead_any",
     "predicate_same", "speaker_same", "speaker_clash", "subject_same", "subject_clash",
     "length_ratio", "short_claim", "cosine_x_lexical", "cosine_x_cross_source",
+    "sentence_cosine", "sentence_lexical", "sentence_containment", "position_gap",
 )
 
 
@@ -74,6 +75,7 @@ class PairFeatures:
         ids = person_ids([c.subject for c in claims if c.subject])
         self.subject = [ids[c.subject] if c.subject else None for c in claims]
         self.position = self._sentence_positions()
+        self._sentence_context()
 
     def _sentence_positions(self) -> list[int]:
         """Each claim's sentence number in its article (0: the first sentence or the headline)."""
@@ -82,6 +84,33 @@ class PairFeatures:
             starts.setdefault(c.source, set()).add(c.sentence[0])
         order = {s: {x: k for k, x in enumerate(sorted(v))} for s, v in starts.items()}
         return [order[c.source][c.sentence[0]] for c in self.claims]
+
+    def _sentence_context(self) -> None:
+        """Each claim's whole sentence: the mean vector and the terms of all its sentence's claims
+        (a clause like 'Both these releases come' is matched by what its sentence says)."""
+        members: dict[tuple, list[int]] = {}
+        for i, c in enumerate(self.claims):
+            members.setdefault((c.source, c.sentence), []).append(i)
+        self.sentence_vector = np.zeros_like(self.vectors, dtype=np.float64)
+        self.sentence_terms: list[frozenset] = [frozenset()] * len(self.claims)
+        self.sentence_weight = [0.0] * len(self.claims)
+        for idx in members.values():
+            v = self.vectors[idx].sum(axis=0)
+            v = v / (np.linalg.norm(v) or 1.0)
+            terms = frozenset().union(*(self.terms[i] for i in idx))
+            weight = sum(self.idf.get(t, 1.0) for t in terms)
+            for i in idx:
+                self.sentence_vector[i] = v
+                self.sentence_terms[i] = terms
+                self.sentence_weight[i] = weight
+
+    def _sentence_lexical(self, i: int, j: int) -> tuple[float, float]:
+        shared = self.sentence_terms[i] & self.sentence_terms[j]
+        if not shared:
+            return 0.0, 0.0
+        w = sum(self.idf.get(t, 1.0) for t in shared)
+        union = self.sentence_weight[i] + self.sentence_weight[j] - w
+        return w / union, w / max(1e-9, min(self.sentence_weight[i], self.sentence_weight[j]))
 
     def lexical(self, i: int, j: int) -> tuple[float, float, float]:
         """IDF-weighted overlap of terms: Jaccard, containment (overlap / smaller), rare terms shared."""
@@ -157,4 +186,6 @@ class PairFeatures:
             float(bool(a.predicate) and a.predicate == b.predicate), speaker_same, speaker_clash,
             float(ua is not None and ua == ub), float(ua is not None and ub is not None and ua != ub),
             min(na, nb) / max(1, na, nb), float(min(na, nb) <= 3), cos * contain, cos * cross,
+            float(self.sentence_vector[i] @ self.sentence_vector[j]), *self._sentence_lexical(i, j),
+            min(abs(self.position[i] - self.position[j]), 20) / 20,
         ]

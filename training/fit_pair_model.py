@@ -29,8 +29,8 @@ sys.path.insert(0, str(ROOT))
 
 from training.pair_data import SHARED, Story, _scorer, all_keys, load_story, training_set  # noqa: E402
 
-LINKS = (0.15, 0.2, 0.25, 0.3, 0.4, 0.5)
-AVERAGES = (0.05, 0.1, 0.15, 0.2, 0.3, 0.4)
+LINKS = (0.15, 0.2, 0.25, 0.3, 0.4)
+AVERAGES = (0.1, 0.15, 0.2, 0.3)
 CS = (0.1, 1.0)
 
 
