@@ -12,7 +12,7 @@ import itertools
 
 from checker import frames
 from checker.judge import compare_claims
-from checker.quotes import norm_quote, wording_similarity
+from checker.quotes import norm_quote, speakers_compatible, wording_similarity
 from checker.models import STANCE_RANK, Claim, Discrepancy, Event, Fact, Source
 from checker.normalize.time import intersect
 
@@ -53,6 +53,8 @@ def restated(a: Claim, b: Claim, rel) -> bool:
     if rel.kind == "quote":
         return max((wording_similarity(norm_quote(x.text), norm_quote(y.text)) for x in a.quotes for y in b.quotes),
                    default=0) >= 85
+    if (a.attribution.kind == "outlet") != (b.attribution.kind == "outlet") or not speakers_compatible(a, b):
+        return False  # someone's figure as reported, then the article's own: two voices, two statements
     return min(frames.covered(a, b)[0], frames.covered(b, a)[0]) >= 0.8
 
 
