@@ -205,7 +205,8 @@ def _keep_ids(facts: list[Fact], original: dict[str, Fact], first_fact: dict[str
     for fact in regrouped:
         if id(fact) not in kept:
             if fact.id in taken or fact.id in original:
-                fact.id = "f" + hashlib.sha1("\x1f".join(sorted(fact.claims)).encode()).hexdigest()[:11]
+                # salted: a one-claim fact's plain hash is the id of the fact it came from
+                fact.id = "f" + hashlib.sha1("\x1f".join(["regrouped", *sorted(fact.claims)]).encode()).hexdigest()[:11]
             taken.add(fact.id)
 
 

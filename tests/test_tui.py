@@ -50,6 +50,14 @@ async def open_first(pilot, status="contested"):
     return pilot.app.screen
 
 
+def plain(text: str) -> str:
+    """A stretch of a summary the pilot can type (letters, digits, spaces: no curly quotes)."""
+    import re
+
+    found = re.search(r"[A-Za-z0-9 ]{12,30}", text)
+    return found.group(0) if found else text[:30]
+
+
 def table(app) -> FactTable:
     return app.screen.query_one(FactTable)
 
@@ -148,13 +156,13 @@ async def test_move_detach_split_and_merge_a_claim(store):
         await pilot.pause()
         assert sorted(app.state.find_fact(before).claims) == sorted(before)
         target = next(f for f in app.state.report.facts if f.id != screen.fact.id and len(f.claims) == 1)
-        await pilot.press("m", *target.summary[:30], "enter")
+        await pilot.press("m", *plain(target.summary), "enter")
         await pilot.pause()
         entry = log(store)[-1]
         assert entry.action == "claim.move" and entry.other == target.claims
         assert entry.claims[0] in app.state.find_fact(target.claims).claims
         big = max(app.state.report.facts, key=lambda f: len(f.claims))
-        await pilot.press("escape", "a", "slash", *big.summary[:30], "enter", "enter")
+        await pilot.press("escape", "a", "slash", *plain(big.summary), "enter", "enter")
         await pilot.pause()
         screen = app.screen
         assert screen.fact.id == big.id and len(screen.fact.claims) >= 2
@@ -163,7 +171,7 @@ async def test_move_detach_split_and_merge_a_claim(store):
         assert log(store)[-1].action == "fact.split"
         split = log(store)[-1].claims
         assert app.state.find_fact(split).claims == split
-        await pilot.press("M", *app.state.find_fact(split).summary[:30], "enter")
+        await pilot.press("M", *plain(app.state.find_fact(split).summary), "enter")
         await pilot.pause()
         assert log(store)[-1].action == "fact.merge" and set(split) <= set(screen.fact.claims)
 
@@ -346,8 +354,9 @@ def test_a_fact_keeps_its_id_while_it_keeps_most_of_its_claims(store):
     assert len(big.claims) >= 3
     for entry in (new_entry("claim.detach", "ann", claims=[big.claims[0]]),
                   new_entry("fact.split", "ann", claims=big.claims[-1:]),
+                  new_entry("fact.split", "ann", claims=[min(big.claims)]),  # its hash named the fact
                   new_entry("fact.merge", "ann", claims=big.claims, other=small.claims)):
         out = apply_reviews(base, [entry])
-        kept = next(f for f in out.facts if set(big.claims[1:-1]) <= set(f.claims))
+        kept = next(f for f in out.facts if len(set(big.claims) & set(f.claims)) * 2 > len(big.claims))
         assert kept.id == big.id and kept.reviewed_grouping
         assert len({f.id for f in out.facts}) == len(out.facts)  # no id given twice
