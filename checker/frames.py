@@ -44,9 +44,17 @@ def related(x: str, y: str) -> bool:
         return True
     if ":" in x or ":" in y:
         return False
-    if synonymous(x, y) or x.startswith(y) and len(y) >= 5 or y.startswith(x) and len(x) >= 5:
-        return True  # 'protest' / 'protester' share a stem
+    if synonymous(x, y) or _inflected(x, y) or _inflected(y, x):
+        return True
     return any(x in group and y in group for group in _PARAPHRASES)
+
+
+_ENDINGS = ("s", "es", "ed", "d", "ing", "er", "ers", "ion", "ions", "ment", "ments", "al")
+
+
+def _inflected(x: str, y: str) -> bool:
+    """'protester' / 'protest', 'landing' / 'land': one word and another made from it."""
+    return len(y) >= 4 and x.startswith(y) and x[len(y):] in _ENDINGS
 
 
 def content_terms(c: Claim) -> list[str]:

@@ -26,7 +26,7 @@ def _load_parser_without_torch() -> None:
 @click.argument("statements", nargs=-1)
 @click.option("--pairs", type=click.File("r", encoding="utf-8"),
               help='JSONL file of {"id", "a", "b"}; writes {"id", "relation", "kind", "detail"} lines to stdout.')
-@click.option("--published", help="Publication date (YYYY-MM-DD) to resolve relative dates against.")
+@click.option("--published", help="Publication date (YYYY-MM-DD) to resolve relative dates against (default: today).")
 def compare_command(statements, pairs, published) -> None:
     """Say whether statement A corroborates, contradicts or is unrelated to statement B, and why."""
     import datetime as dt
