@@ -123,11 +123,15 @@ def training_set(stories: list[Story]) -> tuple[np.ndarray, np.ndarray, np.ndarr
     return rows_, labels_, weights_ * len(weights_) / weights_.sum()
 
 
-def leave_one_out_models(keys: list[pathlib.Path], shared: pathlib.Path = SHARED, c: float = 1.0) -> dict[str, str]:
+def leave_one_out_models(keys: list[pathlib.Path], shared: pathlib.Path = SHARED) -> dict[str, str]:
     """For each of `keys`, the path of a pair model fitted on every other key (and the project's
-    own keys and the seeds'), never on that story."""
+    own keys and the seeds'), never on that story; with the regularization and linkage
+    thresholds the shipped model's cross-validation chose (`make train`)."""
     from checker.embed import SentenceTransformerEmbedder
-    from checker.pair_model import fit
+    from checker.pair_model import fit, load
+
+    chosen = load().meta
+    c = chosen.get("C", 1.0)
 
     embedder = SentenceTransformerEmbedder()
     every = {k.stem: k for k in all_keys(shared)} | {k.stem: k for k in keys}
@@ -137,6 +141,7 @@ def leave_one_out_models(keys: list[pathlib.Path], shared: pathlib.Path = SHARED
     for k in keys:
         rows, labels, weights = training_set([s for n, s in stories.items() if n != k.stem])
         path = out / f"{k.stem}.json"
-        path.write_text(fit(rows, labels, c=c, weights=weights, meta={"left_out": k.stem}).to_json())
+        path.write_text(fit(rows, labels, c=c, weights=weights, meta={"left_out": k.stem, "C": c, "fact_link": chosen["fact_link"],
+                                                                     "fact_average": chosen["fact_average"]}).to_json())
         paths[k.stem] = str(path)
     return paths
