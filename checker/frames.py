@@ -9,6 +9,7 @@ or person in the same role, an antonymous predicate or speech verb, another vote
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from checker.lexicon import antonymous, synonymous
@@ -38,15 +39,27 @@ def head(c: Claim) -> str | None:
     return words[-1] if words[0] in _LIGHT and len(words) > 1 else words[0]
 
 
+_PARAPHRASE_SETS: dict[str, set[int]] = {}
+for _n, _group in enumerate(_PARAPHRASES):
+    for _word in _group:
+        _PARAPHRASE_SETS.setdefault(_word, set()).add(_n)
+
+
 def related(x: str, y: str) -> bool:
     """The same term, WordNet synonyms or one known paraphrase set."""
     if x == y:
         return True
     if ":" in x or ":" in y:
         return False
+    return _related_words(x, y) if x < y else _related_words(y, x)
+
+
+@functools.lru_cache(maxsize=1 << 20)
+def _related_words(x: str, y: str) -> bool:
+    # judging a large corpus asks about the same word pairs millions of times
     if synonymous(x, y) or _inflected(x, y) or _inflected(y, x):
         return True
-    return any(x in group and y in group for group in _PARAPHRASES)
+    return bool(_PARAPHRASE_SETS.get(x, set()) & _PARAPHRASE_SETS.get(y, set()))
 
 
 _ENDINGS = ("s", "es", "ed", "d", "ing", "er", "ers", "ion", "ions", "ment", "ments", "al")

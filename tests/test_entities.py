@@ -9,7 +9,7 @@ def test_any_nationality_before_a_title_is_dropped():
 
 
 def test_a_country_that_is_a_first_name_stays():
-    assert name_tokens("Jordan Peterson") == ["jordan", "peterson"]
+    assert name_tokens("Jordan Peterson") == ("jordan", "peterson")
 
 
 def test_two_heads_of_state_stay_two_people():

@@ -106,7 +106,8 @@ def described_capitals(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def name_tokens(text: str) -> list[str]:
+@functools.lru_cache(maxsize=1 << 18)
+def name_tokens(text: str) -> tuple[str, ...]:
     """A person's name without titles, and without the nationality or country that qualifies a
     title: 'Chinese President Xi Jinping' → ['xi', 'jinping'], 'French President Emmanuel Macron'
     → ['emmanuel', 'macron']; 'Jordan Peterson' keeps 'jordan' (no title follows it)."""
@@ -121,9 +122,10 @@ def name_tokens(text: str) -> list[str]:
         if place and k + 1 < len(toks) and toks[k + 1] in TITLES:
             continue
         out.append(t)
-    return out
+    return tuple(out)
 
 
+@functools.lru_cache(maxsize=1 << 18)
 def org_words(text: str) -> frozenset[str]:
     """Content words of an organisation's name, spelling and demonyms folded."""
     words = []
@@ -158,6 +160,7 @@ def canonical(text: str, label: str) -> str:
     return f"{label.lower()}:{fold(text)}"
 
 
+@functools.lru_cache(maxsize=1 << 18)
 def same_person(a: str, b: str) -> bool:
     """Whether two person names can be the same person (titles ignored, spelling tolerated)."""
     ta, tb = name_tokens(a), name_tokens(b)
@@ -173,6 +176,7 @@ def same_person(a: str, b: str) -> bool:
     return all(max(fuzz.ratio(x, y) for y in rest_b) >= 80 for x in rest_a) if rest_a and rest_b else True
 
 
+@functools.lru_cache(maxsize=1 << 18)
 def same_org(a: str, b: str) -> bool:
     """Whether two organisation names or descriptions can denote one body ('the ministry' fits
     'China's Defense Ministry'; the foreign and defense ministries differ)."""
