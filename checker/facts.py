@@ -25,6 +25,28 @@ def fact_id(claim_ids: list[str]) -> str:
     return _hash("f", min(claim_ids))
 
 
+def keep_fact_ids(facts: list[Fact], previous: dict[str, str]) -> list[Fact]:
+    """Facts that keep the id of the previous run's fact they mostly continue: a fact takes an
+    earlier fact's id when more than half of its claims were that fact's and it holds more than
+    half of that fact's claims (so a fact that gains or loses a few claims in a regroup keeps
+    its id, and links to it keep working). `previous` maps claim id → earlier fact id."""
+    sizes: dict[str, int] = {}
+    for fid in previous.values():
+        sizes[fid] = sizes.get(fid, 0) + 1
+    taken: set[str] = set()
+    kept = {}
+    for n, f in enumerate(facts):
+        counts: dict[str, int] = {}
+        for cid in f.claims:
+            if cid in previous:
+                counts[previous[cid]] = counts.get(previous[cid], 0) + 1
+        best = max(counts.items(), key=lambda kv: (kv[1], kv[0]), default=None)
+        if best and 2 * best[1] > len(f.claims) and 2 * best[1] > sizes[best[0]] and best[0] not in taken:
+            taken.add(best[0])
+            kept[n] = best[0]
+    return [f.model_copy(update={"id": kept[n]}) if n in kept and kept[n] != f.id else f for n, f in enumerate(facts)]
+
+
 def outlet_key(source: Source) -> str:
     return (source.outlet or source.id).strip().lower()
 

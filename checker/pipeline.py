@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import pathlib
 from collections.abc import Iterable
 from contextlib import nullcontext
@@ -10,7 +11,7 @@ from typing import Protocol
 from checker.copies import apply_independence
 from checker.engine import Engine, extract_all, make_engine
 from checker.embed import Embedder, SentenceTransformerEmbedder, embed_texts
-from checker.facts import build_events, build_facts
+from checker.facts import build_events, build_facts, keep_fact_ids
 from checker.group import group_facts
 from checker.ingest import account_claims, file_notes, load_sources
 from checker.models import Report
@@ -38,6 +39,14 @@ class _Silent:
         pass
 
 
+def _now() -> str:
+    """When the run started; SOURCE_DATE_EPOCH (the reproducible-builds convention) fixes it, so
+    `make demo` rewrites the committed showcase byte for byte."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    moment = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch.isdigit() else dt.datetime.now(dt.timezone.utc)
+    return moment.isoformat(timespec="seconds")
+
+
 def run(paths: Iterable[str | pathlib.Path], *, store: str | pathlib.Path | None = "claims",
         embedder: Embedder | None = None, settings: Settings | None = None, progress: Progress | None = None,
         encoding: str | None = None, skip_bad: bool = False, meta: str | None = None,
@@ -52,7 +61,7 @@ def run(paths: Iterable[str | pathlib.Path], *, store: str | pathlib.Path | None
     paths = list(paths)
     progress = progress or _Silent()
     settings = (settings or Settings()).resolved()
-    started = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    started = _now()
     embedder = embedder or SentenceTransformerEmbedder()
     if isinstance(engine, str):
         engine = make_engine(engine, workers=workers)
@@ -70,6 +79,8 @@ def run(paths: Iterable[str | pathlib.Path], *, store: str | pathlib.Path | None
         clusters = group_facts(claims, vectors, settings)
         progress.stage("judging facts", total=len(clusters))
         facts = build_facts(clusters, claims, sources, vectors)
+        if db is not None:
+            facts = keep_fact_ids(facts, db.fact_of_claims())  # a regrouped fact keeps its id
         facts = apply_independence(facts, claims, sources)  # wire copies, cited outlets
         index = {c.id: i for i, c in enumerate(claims)}
         members = [[index[cid] for cid in f.claims] for f in facts]

@@ -229,6 +229,10 @@ class Store:
             self.db.execute("INSERT INTO runs (started, finished, args, counts) VALUES (?, datetime('now'), ?, ?)",
                             (started, json.dumps(args or {}), json.dumps(report.counts())))
 
+    def fact_of_claims(self) -> dict[str, str]:
+        """The last run's grouping: claim id → fact id."""
+        return dict(self.db.execute("SELECT claim_id, fact_id FROM fact_claims").fetchall())
+
     def has_report(self) -> bool:
         return self.db.execute("SELECT COUNT(*) FROM meta WHERE key = 'report'").fetchone()[0] > 0
 
