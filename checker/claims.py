@@ -303,6 +303,27 @@ def _link_sentence(made: list[tuple[int, Draft, Claim]], published) -> None:
                                       text="(future tense)", origin="tense")
 
 
+_ELLIPSIS = ("...", "…")
+_FINITE = {"VBD", "VBZ", "VBP", "MD"}
+_BARE = {"nsubj", "nsubjpass", "expl", "punct", "aux", "auxpass", "advmod", "neg"}
+
+
+def cut_off_fragment(sent, text_after: str) -> bool:
+    """A sentence an excerpt cuts off with an ellipsis at the very end of the article ('To be
+    sure, the massive price tag that comes with these...'), when what is left has no main clause
+    of its own: no verb with its subject, a subordinate clause alone ('Even as the country
+    wrestles with...'), or a subject and an auxiliary with nothing after it ('The vote ... has...').
+    Such a stub states nothing checkable; a cut sentence that still says something is kept."""
+    if text_after.strip() or not sent.text.rstrip().endswith(_ELLIPSIS):
+        return False
+    root = sent.root
+    deps = {c.dep_ for c in root.children}
+    finite = root.tag_ in _FINITE or any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE for c in root.children)
+    if not finite or not deps & {"nsubj", "nsubjpass", "expl"} or "mark" in deps:
+        return True
+    return deps <= _BARE
+
+
 def extract_claims(sources: list[Source], *, progress: Callable[[int], None] | None = None,
                    n_process: int = 1, layout: bool = True) -> list[Claim]:
     """Atomic claims of every source, in source order. Sets each source's body and removals.
@@ -338,6 +359,8 @@ def extract_claims(sources: list[Source], *, progress: Callable[[int], None] | N
         sents = [doc[:]] if para.heading else doc.sents
         for sent in sents:
             if sent.text.rstrip().endswith("?") or not any(t.pos_ in ("VERB", "AUX") for t in sent):
+                continue
+            if cut_off_fragment(sent, texts[source.id][para.start + sent.end_char:]):
                 continue
             if para.heading and (len(sent) < 4 or not any(t.pos_ == "VERB" for t in sent)):
                 continue

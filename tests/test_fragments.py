@@ -1,0 +1,27 @@
+"""An excerpt cut off by an ellipsis leaves a stub; a stub with no main clause is not a claim."""
+import datetime as dt
+
+from checker.claims import extract_claims
+from checker.models import Source
+
+
+def _claims(text):
+    return [c.text for c in extract_claims([Source(id="a", path="", text=text, published=dt.date(2024, 1, 2))])]
+
+
+def test_a_stub_without_a_main_clause_at_the_end_is_dropped():
+    lead = "The harbour authority closed the north pier on Tuesday.\n\n"
+    for stub in ("Even as the town debates what to do with the old...", "To be sure, the cost that comes with such…",
+                 "The vote on the harbour budget has...", "According to the ferry operator, Ms...."):
+        assert _claims(lead + stub) == ["The harbour authority closed the north pier on Tuesday."], stub
+
+
+def test_a_cut_sentence_that_still_says_something_is_kept():
+    claims = _claims("The pier closed on Tuesday.\n\nThe mayor said on Friday that the pier will reopen in May "
+                     "once the repairs to the...")
+    assert any("reopen in May" in c for c in claims)
+
+
+def test_an_ellipsis_inside_the_article_is_not_an_excerpt_cut():
+    claims = _claims("The pier closed on Tuesday... The harbour authority then voted to sell it.")
+    assert any("voted to sell" in c for c in claims) and any("closed on Tuesday" in c for c in claims)
