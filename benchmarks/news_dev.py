@@ -17,7 +17,6 @@ one JSON object on the last line.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import pathlib
 import subprocess
@@ -28,17 +27,7 @@ import time
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-
-def load(path: pathlib.Path, name: str):
-    spec = importlib.util.spec_from_file_location(name, path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def story_folder(news: pathlib.Path, key: pathlib.Path) -> pathlib.Path:
-    kind, _, name = key.stem.partition("-")
-    return news / kind / name
+from training.pair_data import load_module, story_folder  # noqa: E402
 
 
 def micro(results: list[dict]) -> dict:
@@ -96,15 +85,14 @@ def main() -> None:
     ap.add_argument("--out", default="")
     args = ap.parse_args()
     shared = pathlib.Path(args.shared)
-    news = shared / "dev" / "news"
-    scorer = load(shared / "eval" / "score.py", "score")
+    scorer = load_module(shared / "eval" / "score.py", "score")
     keys = sorted((shared / "gold" / "dev").glob("*-*.json"))
     for folder in args.keys:
         keys += sorted(pathlib.Path(folder).glob("*-*.json"))
     if args.stories:
         wanted = set(args.stories.split(","))
         keys = [k for k in keys if k.stem in wanted]
-    stories = [(k, story_folder(news, k)) for k in keys if story_folder(news, k).is_dir()]
+    stories = [(k, story_folder(k, shared)) for k in keys if story_folder(k, shared).is_dir()]
     out = pathlib.Path(args.out) if args.out else pathlib.Path(tempfile.mkdtemp(prefix="news_dev_"))
     out.mkdir(parents=True, exist_ok=True)
 

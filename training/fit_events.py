@@ -22,19 +22,10 @@ import tempfile
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from training.pair_data import SHARED  # noqa: E402
+from training.pair_data import SHARED, load_module  # noqa: E402
 
 LINKS = (0.5, 0.55, 0.6, 0.65, 0.7)
 AVERAGES = (0.45, 0.5, 0.55, 0.6)
-
-
-def _load(path: pathlib.Path, name: str):
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location(name, path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def topic_inputs(docs: pathlib.Path, embedder, store: pathlib.Path):
@@ -73,7 +64,7 @@ def main() -> None:
     args = ap.parse_args()
     shared = pathlib.Path(args.shared)
     ecb = shared / "dev" / "ecbplus"
-    scorer = _load(shared / "eval" / "score_ecb.py", "score_ecb")
+    scorer = load_module(shared / "eval" / "score_ecb.py", "score_ecb")
     topics = sorted((p for p in ecb.iterdir() if p.name.startswith("topic_")), key=lambda p: int(p.name.split("_")[1]))
     if args.topics:
         topics = [t for t in topics if t.name.split("_")[1] in args.topics.split(",")]

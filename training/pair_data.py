@@ -21,11 +21,16 @@ SHARED = ROOT.parent / "shared"
 STORE = ROOT / "benchmarks" / "out" / "train_store"
 
 
-def _scorer(shared: pathlib.Path):
-    spec = importlib.util.spec_from_file_location("score", shared / "eval" / "score.py")
+def load_module(path: pathlib.Path, name: str):
+    """A script of ../shared (a scorer) as a module."""
+    spec = importlib.util.spec_from_file_location(name, path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def _scorer(shared: pathlib.Path):
+    return load_module(shared / "eval" / "score.py", "score")
 
 
 def story_folder(key: pathlib.Path, shared: pathlib.Path = SHARED) -> pathlib.Path:
