@@ -22,12 +22,17 @@ def _claim(c: Claim) -> dict:
     }
 
 
+_RUN_COUNTS = ("embedded", "articles_reused")
+
+
 def report_dict(report: Report) -> dict:
     """The report as plain JSON-ready data."""
     claims = report.claim_index()
     return {
         "created": report.created,
-        "settings": report.settings,  # the thresholds the run used (checker.settings.Settings) and its engine
+        # the thresholds the run used (checker.settings.Settings) and its engine; not how much the store
+        # already had, so a rerun on the same input writes the same file
+        "settings": {k: v for k, v in report.settings.items() if k not in _RUN_COUNTS},
         "notes": report.notes,
         "orphaned_reviews": [e.model_dump() for e in report.orphaned_reviews],
         "files": [f.model_dump() for f in report.files],
