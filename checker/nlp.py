@@ -43,10 +43,31 @@ def normalize_for_parse(text: str) -> str:
     return _US_DOLLAR.sub("US$", _APOSTROPHE.sub("'", text).replace("\u00a0", " "))
 
 
+def title_case(text: str) -> bool:
+    """A headline in Title Case ('Clintons Report Earnings of $139 Million'), which the tagger
+    reads as a row of proper nouns."""
+    words = [w for w in text.split() if w[:1].isalpha()]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def sentence_case(doc) -> str:
+    """The same text in sentence case, names kept: every word outside a named entity lower-cased
+    but the first (same length, so offsets hold). In Title Case the tagger glues ordinary words
+    into long organisation or title names ('Harbour Board Approves Sale Of ...'), so those are
+    not trusted beyond two words."""
+    glued = ("ORG", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "FAC")
+    named = {t.i for e in doc.ents if not (e.label_ in glued and len(e) > 2) for t in e}
+    return "".join((t.text if t.i in named or t.i == 0 else t.text.lower()) + t.whitespace_ for t in doc)
+
+
 def parse_paragraphs(paragraphs: Iterable[Paragraph], *, batch_size: int = 64,
                      n_process: int = 1) -> Iterator[tuple[Paragraph, "object"]]:
-    """(paragraph, spaCy Doc) pairs, in order; token offsets are relative to the paragraph."""
+    """(paragraph, spaCy Doc) pairs, in order; token offsets are relative to the paragraph. A
+    Title Case heading is parsed again in sentence case, so its verb is read as a verb."""
     nlp = load_nlp()
     paras = list(paragraphs)
     docs = nlp.pipe((normalize_for_parse(p.text) for p in paras), batch_size=batch_size, n_process=n_process)
-    yield from zip(paras, docs)
+    for para, doc in zip(paras, docs):
+        if para.heading and title_case(doc.text):
+            doc = nlp(sentence_case(doc))
+        yield para, doc

@@ -25,3 +25,14 @@ def test_a_cut_sentence_that_still_says_something_is_kept():
 def test_an_ellipsis_inside_the_article_is_not_an_excerpt_cut():
     claims = _claims("The pier closed on Tuesday... The harbour authority then voted to sell it.")
     assert any("voted to sell" in c for c in claims) and any("closed on Tuesday" in c for c in claims)
+
+
+def test_a_title_case_headline_is_read_as_a_sentence():
+    text = ("Harbour Board Approves Sale Of North Pier To City\n\n"
+            "The harbour board approved the sale of the north pier on Tuesday.")
+    source = Source(id="a", path="", text=text, published=dt.date(2024, 1, 2),
+                    title="Harbour Board Approves Sale Of North Pier To City")
+    claims = extract_claims([source])
+    headline = [c for c in claims if c.kind == "headline"]
+    assert headline and headline[0].text.startswith("Harbour Board Approves Sale")
+    assert headline[0].predicate and "approve" in headline[0].predicate
