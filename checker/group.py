@@ -25,7 +25,7 @@ from checker.settings import Settings
 GroupSettings = Settings  # the name earlier versions exported
 
 __all__ = ["GroupSettings", "PairScorer", "candidate_pairs", "group_facts", "group_events", "time_relation",
-           "average_linkage", "node_of", "fact_edges", "link_facts"]
+           "average_linkage", "node_of", "claim_candidates", "fact_edges", "link_facts"]
 
 
 def node_of(time: TimeSpan | None, source: str | None = None, sentence: tuple | None = None,
@@ -51,17 +51,25 @@ def _blocked(a: Claim, b: Claim) -> bool:
     return (a.source == b.source and a.sentence == b.sentence) or time_relation(a.time, b.time) == "conflict"
 
 
-def fact_edges(claims: list[Claim], vectors: np.ndarray, settings: Settings | None = None,
-               model: PairModel | None = None) -> list[tuple[int, int, float, float]]:
-    """Candidate pairs of claims as (i, j, probability of one fact, cosine); dated statements
-    take no part (they join through what they announced)."""
+def claim_candidates(claims: list[Claim], vectors: np.ndarray,
+                     settings: Settings | None = None) -> list[tuple[int, int, float]]:
+    """The claim pairs the pair model scores, as (i, j, cosine): nearest neighbours, not two
+    clauses of one sentence, not firmly disjoint times; dated statements take no part (they join
+    through what they announced)."""
     settings = settings or Settings()
-    model = model or load(settings.pair_model)
     content = [i for i, c in enumerate(claims) if c.kind != "statement"]
     sub = vectors[content] if content else vectors[:0]
     pairs = [(content[a], content[b], cos) for a, b, cos in candidate_pairs(sub, settings.neighbours,
                                                                            settings.min_cosine)]
-    pairs = [(i, j, cos) for i, j, cos in pairs if not _blocked(claims[i], claims[j])]
+    return [(i, j, cos) for i, j, cos in pairs if not _blocked(claims[i], claims[j])]
+
+
+def fact_edges(claims: list[Claim], vectors: np.ndarray, settings: Settings | None = None,
+               model: PairModel | None = None) -> list[tuple[int, int, float, float]]:
+    """Candidate pairs of claims as (i, j, probability of one fact, cosine)."""
+    settings = settings or Settings()
+    model = model or load(settings.pair_model)
+    pairs = claim_candidates(claims, vectors, settings)
     if not pairs:
         return []
     probability = model.probability(PairFeatures(claims, vectors).rows(pairs))

@@ -60,9 +60,8 @@ def load_story(key: pathlib.Path, embedder, store_dir: pathlib.Path = STORE, sha
     """Claims, vectors and labelled candidate pairs of one keyed story."""
     from checker.embed import embed_texts
     from checker.engine import extract_all, make_engine
-    from checker.group import _blocked
+    from checker.group import claim_candidates
     from checker.ingest import load_sources
-    from checker.neighbours import candidate_pairs
     from checker.pair_features import PairFeatures
     from checker.settings import Settings
     from checker.store import Store
@@ -83,11 +82,7 @@ def load_story(key: pathlib.Path, embedder, store_dir: pathlib.Path = STORE, sha
     for c in claims:
         view = {"source": c.source, "start": c.start, "end": c.end}
         gold_of.append(frozenset(fid for fid, e in spans if covers(view, e)))
-    content = [i for i, c in enumerate(claims) if c.kind != "statement"]
-    sub = vectors[content] if content else vectors[:0]
-    pairs = [(content[a], content[b], cos) for a, b, cos in candidate_pairs(sub, settings.neighbours,
-                                                                           settings.min_cosine)]
-    pairs = [(i, j, cos) for i, j, cos in pairs if not _blocked(claims[i], claims[j])]
+    pairs = claim_candidates(claims, vectors, settings)
     rows = PairFeatures(claims, vectors).rows(pairs) if pairs else np.zeros((0, 1))
     labels = np.array([(1 if gold_of[i] & gold_of[j] else 0) if gold_of[i] and gold_of[j] else -1
                        for i, j, _ in pairs], dtype=np.int64)
