@@ -29,11 +29,14 @@ __all__ = ["GroupSettings", "PairScorer", "candidate_pairs", "group_facts", "gro
 
 
 def node_of(time: TimeSpan | None, source: str | None = None, sentence: tuple | None = None,
-            headline: bool = False, subject: int | None = None, mentions: frozenset = frozenset()) -> Node:
-    """The constraints' view of a claim or fact: its firm time, sentence, source, headline flag,
-    the person it is about and the persons it names."""
-    firm = time is not None and time.origin in FIRM
-    return Node(start=time.start.toordinal() if firm else None, end=time.end.toordinal() if firm else None,
+            headline: bool = False, subject: int | None = None, mentions: frozenset = frozenset(),
+            slack: int | None = 0) -> Node:
+    """The constraints' view of a claim or fact: its firm time (widened by `slack` days on both
+    sides; None: no time constraint), sentence, source, headline flag, the person it is about and
+    the persons it names."""
+    firm = time is not None and time.origin in FIRM and slack is not None
+    return Node(start=time.start.toordinal() - slack if firm else None,
+                end=time.end.toordinal() + slack if firm else None,
                 sentence=sentence, source=source, headline=headline, subject=subject, mentions=mentions)
 
 
@@ -47,8 +50,13 @@ def _persons(claims: list[Claim]) -> tuple[list[int | None], list[frozenset]]:
     return subjects, mentions
 
 
-def _blocked(a: Claim, b: Claim) -> bool:
-    return (a.source == b.source and a.sentence == b.sentence) or time_relation(a.time, b.time) == "conflict"
+def _blocked(a: Claim, b: Claim, slack: int | None = 0) -> bool:
+    if a.source == b.source and a.sentence == b.sentence:
+        return True
+    if slack is None or time_relation(a.time, b.time) != "conflict":
+        return False
+    gap = max((a.time.start - b.time.end).days, (b.time.start - a.time.end).days)
+    return gap > 2 * slack
 
 
 def claim_candidates(claims: list[Claim], vectors: np.ndarray,
@@ -61,7 +69,7 @@ def claim_candidates(claims: list[Claim], vectors: np.ndarray,
     sub = vectors[content] if content else vectors[:0]
     pairs = [(content[a], content[b], cos) for a, b, cos in candidate_pairs(sub, settings.neighbours,
                                                                            settings.min_cosine)]
-    return [(i, j, cos) for i, j, cos in pairs if not _blocked(claims[i], claims[j])]
+    return [(i, j, cos) for i, j, cos in pairs if not _blocked(claims[i], claims[j], settings.fact_time_slack_days)]
 
 
 def fact_edges(claims: list[Claim], vectors: np.ndarray, settings: Settings | None = None,
@@ -81,8 +89,8 @@ def link_facts(claims: list[Claim], vectors: np.ndarray, edges: list[tuple[int, 
     """Facts as lists of claim indices, by constrained average linkage over `edges`."""
     settings = (settings or Settings()).resolved()
     subjects, mentions = _persons(claims)
-    nodes = [node_of(c.time, c.source, (c.source, c.sentence), False, subjects[i], mentions[i])
-             for i, c in enumerate(claims)]
+    nodes = [node_of(c.time, c.source, (c.source, c.sentence), False, subjects[i], mentions[i],
+                     settings.fact_time_slack_days) for i, c in enumerate(claims)]
     clusters = average_linkage(nodes, vectors, edges, settings.fact_link, settings.fact_average, missing=0.0)
     clusters = [c for c in clusters if not (len(c) == 1 and claims[c[0]].kind == "statement")]
     return _join_statements(claims, clusters)

@@ -25,6 +25,10 @@ class Settings(BaseModel):
     fact_average: float | None = Field(None, description="mean probability across two clusters needed to merge "
                                                          "them (pairs that are not candidates count as 0); None: "
                                                          "the value kept with the pair model")
+    fact_time_slack_days: int | None = Field(3, ge=0, description="claims whose firm times lie more than twice "
+                                             "this many days apart are never candidates nor one fact (each time "
+                                             "is widened by it on both sides); None: the pair model alone weighs "
+                                             "the conflict")
     pair_model: str | None = Field(None, description="path of a fitted pair model (JSON); None: the shipped one")
     event_link: float = Field(0.45, description="events: score needed to link two facts outside a story")
     event_average: float = Field(0.35, description="events: mean score across two clusters of facts")

@@ -25,6 +25,24 @@ def test_same_words_at_different_times_are_different_facts(fake_embedder):
     assert fact_of["s0"] != fact_of["s1"]          # May 2022 is another patrol
 
 
+def test_times_a_day_apart_may_be_one_fact_but_months_apart_never(fake_embedder):
+    from checker.settings import Settings
+
+    claims = _claims([
+        ("The city council approved the new stadium budget on Monday.", "2024-03-20"),
+        ("The city council approved the new stadium budget on Tuesday.", "2024-03-20"),
+        ("The city council approved the new stadium budget in November.", "2024-03-20"),
+    ])
+    vectors, _ = embed_texts([c.standalone for c in claims], fake_embedder)
+    slack = Settings(fact_time_slack_days=1, fact_link=0.01, fact_average=0.01)
+    fact_of = {claims[i].source: n for n, m in enumerate(group_facts(claims, vectors, slack)) for i in m}
+    assert fact_of["s0"] == fact_of["s1"]          # Monday and Tuesday: left to the model (here: linked)
+    assert fact_of["s0"] != fact_of["s2"]          # four months back: never one fact
+    strict = Settings(fact_time_slack_days=0, fact_link=0.01, fact_average=0.01)
+    fact_of = {claims[i].source: n for n, m in enumerate(group_facts(claims, vectors, strict)) for i in m}
+    assert fact_of["s0"] != fact_of["s1"]
+
+
 def test_a_claim_that_matches_nothing_stays_single(fake_embedder):
     claims = _claims([("Five warships sailed from Qingdao on Sunday.", "2023-07-17"),
                       ("Trade between the two countries rose by 29 percent.", "2022-08-13")])

@@ -42,6 +42,12 @@ def test_future_tense_looks_ahead():
     assert resolve("Sunday", D("2023-07-12"), future=True).start == D("2023-07-16")
 
 
+def test_future_tense_still_reads_a_nearer_past_date_as_past():
+    # "will investigate the March 3 attack", published in late August: March 3 is the past one.
+    assert resolve("March 3", D("2024-08-28"), future=True).start == D("2024-03-03")
+    assert resolve("December 3", D("2024-08-28"), future=True).start == D("2024-12-03")
+
+
 def test_since_runs_to_publication_and_lists_cover_their_members():
     since = resolve("since 2019", D("2023-07-17"))
     assert (since.start, since.end) == (D("2019-01-01"), D("2023-07-17"))

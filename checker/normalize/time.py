@@ -82,7 +82,8 @@ def _month_span(y: int, m: int, part: str | None = None) -> tuple[dt.date, dt.da
 
 def _pick_year(month: int, day: int | None, pub: dt.date, future: bool) -> int:
     """The year that puts a month (and day) nearest the publication date; news looks back, so
-    a later date counts three times its distance unless the clause speaks of the future."""
+    a later date counts three times its distance unless the clause speaks of the future, where
+    the nearest year wins either way ("will investigate the Jan. 6 assault" looks back)."""
     best, best_cost = pub.year, None
     for y in (pub.year - 1, pub.year, pub.year + 1):
         try:
@@ -90,7 +91,7 @@ def _pick_year(month: int, day: int | None, pub: dt.date, future: bool) -> int:
         except ValueError:
             cand = dt.date(y, month, 1)
         dist = (cand - pub).days
-        cost = abs(dist) * (3 if (dist > (0 if day else 16)) != future and dist != 0 else 1)
+        cost = abs(dist) * (3 if dist > (0 if day else 16) and not future else 1)
         if best_cost is None or cost < best_cost:
             best, best_cost = y, cost
     return best
