@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Callable
 
 from checker.attribution import Frame, find_frames, quote_spans, speaker_kind
@@ -213,9 +214,12 @@ def _standalone(doc, draft: Draft, attribution: Attribution) -> str:
             words.append(tok.text)
     text = " ".join(words)
     absolute = any(doc[i].lower_ == "with" and any(c.dep_ == "pobj" for c in doc[i].children) for i in ids[:2])
-    if draft.subject and not absolute and not any(t.i in draft.tokens for t in draft.subject):
+    if draft.role == "appositive":  # the description as a statement about the named subject
+        text = " ".join(t.text for t in draft.subject) + " is " + " ".join(
+            doc[i].text for i in ids if not any(i == t.i for t in draft.subject))
+    elif draft.subject and not absolute and not any(t.i in draft.tokens for t in draft.subject):
         text = " ".join(t.text for t in draft.subject) + " " + text
-    return text.strip(" ,;")
+    return re.sub(r",(\s*,)+", ",", text).strip(" ,;")
 
 
 def _hedged(head) -> bool:

@@ -5,7 +5,9 @@ Splits, on spaCy's dependency parse: coordinated clauses and verb phrases joined
 their own subject ("after X entered ...", "although none ..."), participle clauses after
 a comma (", prompting South Korea to ...", ", with Japan ... scrambling ..."),
 non-restrictive relative clauses (", where both took part ..."), sentence appositives
-(", a move China has not condemned"), "without ...ing" and "despite ..." phrases.
+(", a move China has not condemned"), descriptions of a named subject ("Huckabee, a former
+Baptist minister, ..." → Huckabee is a former Baptist minister), "without ...ing" and
+"despite ..." phrases.
 Conditionals ("if ...") are never split off: their parts are not asserted.
 """
 from __future__ import annotations
@@ -38,7 +40,7 @@ class Draft:
 
     tokens: set[int]
     head: object
-    role: str = "main"               # main | conj | subordinate | participle | relative | without | embedded | statement
+    role: str = "main"               # main | conj | subordinate | participle | relative | appositive | without | embedded | statement
     relation: str | None = None       # after | since | before: how its time bounds the parent's
     parent: int | None = None         # index of the draft it was split from
     subject: list = field(default_factory=list)
@@ -141,6 +143,9 @@ def _split_kind(tok, sent_ids: set[int]) -> tuple[str, str | None] | None:
         return "relative", None
     if dep == "relcl" and tok.head.dep_ in ("npadvmod", "appos") and tok.head.head.pos_ in ("VERB", "AUX"):
         return "relative", None
+    if dep == "appos" and pos == "NOUN" and tok.head.pos_ == "PROPN" and _comma_before(tok) \
+            and tok.head.i < tok.i:
+        return "appositive", None
     if dep in ("prep", "advcl") and tok.lower_ == "without" and any(c.tag_ == "VBG" for c in tok.children):
         return "without", None
     if dep == "prep" and tok.lower_ == "despite" and len(list(tok.subtree)) >= 6 and any(
@@ -219,10 +224,15 @@ def split_sentence(sent, frames: list[Frame]) -> list[Draft]:
                 continue
             d.tokens -= ids
             subject = _subject(tok) if role in ("conj", "subordinate") else list(d.subject)
+            own_frame = frame
             if role == "relative":
                 subject = list(tok.head.subtree)[: max(1, tok.left_edge.i - tok.head.left_edge.i)]
+            if role == "appositive":
+                subject = [t for t in tok.head.subtree if t.i < tok.left_edge.i and not t.is_punct]
+                if frame is not None and tok.head.i in frame.tokens:
+                    own_frame = None  # "Smith, a retired general, said": the outlet describes the speaker
             drafts.append(Draft(tokens=ids, head=tok, role=role, relation=rel, parent=i, subject=subject,
-                                negated=role == "without" or _is_negated(tok), frame=frame))
+                                negated=role == "without" or _is_negated(tok), frame=own_frame))
         i += 1
     _repair_subjects(drafts)
     if frame_draft is not None:
@@ -234,7 +244,7 @@ def split_sentence(sent, frames: list[Frame]) -> list[Draft]:
     leftover = sorted(sent_ids - set().union(*(d.tokens for d in drafts)))
     frame_ids = set().union(*(f.tokens for f in frames)) if frames else set()
     for j in leftover:
-        k = _nearest(drafts, j)
+        k = _nearest(drafts, j, skip_descriptions=j in frame_ids)
         drafts[k].tokens.add(j)
         if j in frame_ids:
             drafts[k].frame_tokens.add(j)
@@ -283,13 +293,15 @@ def _repair_subjects(drafts: list[Draft]) -> None:
         d.repaired_subject = np_head.i
 
 
-def _nearest(drafts: list[Draft], j: int) -> int:
-    """The clause a stray token joins: the closest one; leading tokens join the one that follows."""
-    def distance(k: int) -> tuple[int, int]:
+def _nearest(drafts: list[Draft], j: int, skip_descriptions: bool = False) -> int:
+    """The clause a stray token joins: the closest one; leading tokens join the one that follows.
+    Reporting words (`skip_descriptions`) never join a description of the speaker."""
+    def distance(k: int) -> tuple[int, int, int]:
         toks = drafts[k].tokens
         if not toks:
-            return (10**9, k)
-        return (min(abs(j - t) for t in toks), 0 if min(toks) > j else 1)
+            return (1, 10**9, k)
+        return (int(skip_descriptions and drafts[k].role == "appositive"), min(abs(j - t) for t in toks),
+                0 if min(toks) > j else 1)
     return min(range(len(drafts)), key=distance)
 
 

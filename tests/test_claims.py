@@ -110,3 +110,23 @@ def test_a_negation_stays_with_its_own_verb(text, negated):
 def test_a_negation_covers_verbs_joined_by_or():
     cs = [c for c in claims_of("The suspect did not eat or drink for three days.") if c.kind == "assertion"]
     assert len(cs) == 1 and cs[0].negated
+
+
+def test_a_description_of_a_named_speaker_is_a_claim_of_the_outlet_with_its_subject():
+    cs = claims_of("Maria Lopez, a retired judge who led the state ethics board, said on Monday that the "
+                   "county will close two courthouses.", "2024-03-20")
+    described = next(c for c in cs if c.text.startswith("a retired judge"))
+    assert described.standalone.startswith("Maria Lopez is a retired judge")
+    assert described.attribution.speaker is None          # the outlet's words, not the judge's
+    assert described.subject == "Maria Lopez"
+    content = next(c for c in cs if "courthouses" in c.text)
+    assert content.attribution.speaker == "Maria Lopez" and "retired judge" not in content.text
+
+
+def test_a_description_inside_reported_speech_stays_reported_and_commas_do_not_pile_up():
+    cs = claims_of("The mayor said that Tom Ruiz, the city's longest-serving council member, would retire in May.",
+                   "2024-03-20")
+    described = next(c for c in cs if c.text.startswith("the city's longest-serving"))
+    assert described.attribution.speaker == "The mayor"
+    retire = next(c for c in cs if "retire" in c.text)
+    assert ", ," not in retire.standalone
