@@ -24,7 +24,7 @@ demo: setup
 test: setup
 	$(BIN)/python -m pytest -q
 
-# Refit the pair model (checker/data/pair_model.json) from the answer keys in ../shared and training/keys.
+# Refit the pair model (checker/group/pair_model.json) from the answer keys in ../shared and training/keys.
 train: setup
 	$(BIN)/python training/fit_pair_model.py
 

@@ -8,17 +8,17 @@ from collections.abc import Iterable
 from contextlib import nullcontext
 from typing import Protocol
 
-from checker.copies import apply_independence
-from checker.engine import Engine, extract_all, make_engine
-from checker.embed import Embedder, SentenceTransformerEmbedder, embed_texts
-from checker.facts import build_events, build_facts, keep_fact_ids
-from checker.group import group_facts
-from checker.ingest import account_claims, file_notes, load_sources
+from checker.judge.independence import apply_independence
+from checker.engines.local import Engine, extract_all, make_engine
+from checker.embed.embedder import Embedder, SentenceTransformerEmbedder, embed_texts
+from checker.judge.verdicts import build_events, build_facts, keep_fact_ids
+from checker.group.facts import group_facts
+from checker.ingest.read import account_claims, file_notes, load_sources
 from checker.models import Report
-from checker.review import reviewed
+from checker.store.review import reviewed
 from checker.settings import Settings
-from checker.store import Store
-from checker.stories import group_events_by_story
+from checker.store.database import Store
+from checker.group.events import group_events_by_story
 
 
 class Progress(Protocol):

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from html import escape
 
-from checker.copies import cited_outlet, name_key, outlet_names
+from checker.judge.independence import cited_outlet, name_key, outlet_names
 from checker.models import Claim, Discrepancy, Event, Fact, Report
 from checker.report.labels import outlet_labels, outlets_by_reach
 

@@ -9,9 +9,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Label, Static
 
-from checker.markup import mask_markdown
+from checker.extract.markup import mask_markdown
 from checker.models import Claim, DiscrepancyKind, Fact
-from checker.review import ADDED, SETTLED, STATUSES
+from checker.store.review import ADDED, SETTLED, STATUSES
 from checker.tui.screens.base import ReviewScreen
 from checker.tui.screens.dialogs import ChoiceDialog, NoteDialog, PickFactDialog
 

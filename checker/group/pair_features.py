@@ -7,7 +7,7 @@ ranks among each claim's matches in the other article, shared words weighted by 
 shared people / organisations / places, shared quotation words, numbers that align, how the
 two times relate, same article, headline and lead positions, the same predicate, the same
 or another speaker or subject. Which of them matter, and how much, is fitted
-(`checker.pair_model`), never set by hand.
+(`checker.group.pair_model`), never set by hand.
 """
 from __future__ import annotations
 
@@ -17,9 +17,9 @@ from collections import Counter
 import numpy as np
 from rapidfuzz import fuzz
 
-from checker.judge import align_quantities, known_speaker, same_speaker_text
+from checker.judge.relations import align_quantities, known_speaker, same_speaker_text
 from checker.models import Claim, TimeSpan
-from checker.normalize.entities import person_ids
+from checker.extract.normalize.entities import person_ids
 
 FIRM = ("explicit", "sentence", "tense")
 _PLACE = ("country:", "place:")

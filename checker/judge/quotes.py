@@ -16,7 +16,7 @@ import re
 from rapidfuzz import fuzz
 
 from checker.models import Claim
-from checker.normalize.entities import same_org, same_person
+from checker.extract.normalize.entities import same_org, same_person
 
 _CONTRACTIONS = [(r"\bwon't\b", "will not"), (r"\bcan't\b", "cannot"), (r"\bshan't\b", "shall not"),
                  (r"n't\b", " not"), (r"'re\b", " are"), (r"'m\b", " am"), (r"'ll\b", " will"), (r"'ve\b", " have"),

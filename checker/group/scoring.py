@@ -2,8 +2,8 @@
 
 The cosine of their centroids plus the IDF-weighted overlap of their terms, minus a penalty
 when a time carried over from context disagrees (firmly disjoint times are never one event).
-Claim pairs are scored by the fitted pair model instead (`checker.pair_features`,
-`checker.pair_model`).
+Claim pairs are scored by the fitted pair model instead (`checker.group.pair_features`,
+`checker.group.pair_model`).
 """
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from collections import Counter
 import numpy as np
 
 from checker.models import Claim
-from checker.pair_features import FIRM, time_relation
+from checker.group.pair_features import FIRM, time_relation
 
 __all__ = ["FIRM", "PairScorer", "time_relation"]
 

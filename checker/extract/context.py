@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from checker.attribution import PERSON_NOUNS, PRONOUNS, SPEECH_VERBS, quoted_ids, speaker_kind, speaker_tokens
+from checker.extract.attribution import PERSON_NOUNS, PRONOUNS, SPEECH_VERBS, quoted_ids, speaker_kind, speaker_tokens
 from checker.models import Attribution, Claim, Source
 
 _BACKGROUND = {"previously", "earlier", "formerly", "once", "originally", "historically"}
@@ -29,7 +29,7 @@ _ABBREVIATIONS = {"gov": "governor", "sen": "senator", "rep": "representative", 
 
 def _attribution(toks: list, verb: str | None = None, base: Attribution | None = None) -> Attribution:
     """An attribution to the person or body named by `toks` (tokens of one sentence)."""
-    from checker.claims import _speaker_key  # local: avoids an import cycle
+    from checker.extract.claims import _speaker_key  # local: avoids an import cycle
 
     text = " ".join(t.text for t in toks)
     update = {"speaker": text, "speaker_key": _speaker_key(toks, text), "kind": speaker_kind(toks, text)}
@@ -68,7 +68,7 @@ def _is_person(att: Attribution) -> bool:
 
 def _name_like(words: list[str]) -> bool:
     """A short capitalised name that does not name a body (a person the recogniser missed)."""
-    from checker.normalize.entities import country_of
+    from checker.extract.normalize.entities import country_of
 
     return 0 < len(words) <= 3 and all(w[:1].isupper() for w in words) and not any(
         w.lower() in _BODY_NOUNS for w in words) and country_of(" ".join(words)) is None
@@ -287,7 +287,7 @@ def resolve_subject_pronouns(rows: list[tuple[int, Claim, object, int]]) -> None
     """'She checked in today' → 'Lindsay Lohan checked in today' in the text used for grouping,
     with the person's key among the claim's terms: the nearest person named before the pronoun,
     in its sentence or up to three sentences back."""
-    from checker.normalize.entities import canonical
+    from checker.extract.normalize.entities import canonical
 
     persons: list[tuple[int, int, str]] = []   # (sentence no, token index, name)
     seen_docs: set[int] = set()

@@ -12,9 +12,9 @@ from __future__ import annotations
 import functools
 import re
 
-from checker.lexicon import antonymous, synonymous
+from checker.judge.lexicon import antonymous, synonymous
 from checker.models import Claim
-from checker.normalize.entities import same_org, same_person
+from checker.extract.normalize.entities import same_org, same_person
 
 # Predicates news uses for the same event, beyond WordNet synsets.
 _PARAPHRASES = [{"kill", "leave", "claim", "take", "die", "dead", "death"}, {"begin", "open", "start", "launch"},

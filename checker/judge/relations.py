@@ -4,7 +4,7 @@ The comparison is structured, never a black box: numbers (aligned by what they c
 their qualifiers and rounding, rates by their period, units converted), dates (equal, nested at
 another precision, or disjoint), vote tallies, quotations (the same words, a fragment, or the
 same utterance worded differently), who a quotation is given to, negation or an antonymous
-predicate, and another place or person in the same role (`checker.frames`). Differences count
+predicate, and another place or person in the same role (`checker.judge.frames`). Differences count
 only within one proposition: the same subject and the same predicate frame. A pair with no
 difference corroborates when what one asserts is found in the other (predicate and arguments),
 else it is partial: it shares the topic, not the assertion.
@@ -17,11 +17,11 @@ import re
 
 from rapidfuzz import fuzz
 
-from checker import frames
+from checker.judge import frames
 from checker.models import Claim, Quantity, Relation, TimeSpan, plural
-from checker.normalize.entities import same_person
-# known_speaker and same_speaker_text are imported from here by checker.scoring
-from checker.quotes import compare_quotes, known_speaker, norm_quote, same_speaker_text  # noqa: F401
+from checker.extract.normalize.entities import same_person
+# known_speaker and same_speaker_text are imported from here by checker.group.scoring
+from checker.judge.quotes import compare_quotes, known_speaker, norm_quote, same_speaker_text  # noqa: F401
 
 _ABOUT_SHARE = 0.01  # "about" allows a unit of the last digit given, or 1 %: a 3 % gap in a precise amount stands
 _CORROBORATES = 0.6  # share of one claim's terms the other must state

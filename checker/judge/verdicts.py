@@ -10,11 +10,11 @@ from __future__ import annotations
 import hashlib
 import itertools
 
-from checker import frames
-from checker.judge import compare_claims
-from checker.quotes import norm_quote, speakers_compatible, wording_similarity
+from checker.judge import frames
+from checker.judge.relations import compare_claims
+from checker.judge.quotes import norm_quote, speakers_compatible, wording_similarity
 from checker.models import STANCE_RANK, Claim, Discrepancy, Event, Fact, Source
-from checker.normalize.time import intersect
+from checker.extract.normalize.time import intersect
 
 def _hash(prefix: str, *parts: str) -> str:
     return prefix + hashlib.sha1("\x1f".join(parts).encode()).hexdigest()[:11]

@@ -14,7 +14,7 @@ import getpass
 import uuid
 from collections import Counter
 
-from checker.copies import apply_independence
+from checker.judge.independence import apply_independence
 from checker.models import STANCE_RANK, Discrepancy, Fact, Report, Review, ReviewEntry
 
 GROUPING = {"claim.move", "claim.detach", "fact.merge", "fact.split"}
@@ -65,7 +65,7 @@ def apply_reviews(report: Report, entries: list[ReviewEntry]) -> Report:
     """A copy of `report` in its reviewed state; orphaned decisions listed in `orphaned_reviews`."""
     live = effective(entries)
     if any(e.action in GROUPING for e in live):
-        from checker.facts import build_fact  # the judge: only when a reviewer regrouped claims
+        from checker.judge.verdicts import build_fact  # the judge: only when a reviewer regrouped claims
     claims = report.claims
     index = {c.id: i for i, c in enumerate(claims)}
     membership = {cid: f.id for f in report.facts for cid in f.claims}

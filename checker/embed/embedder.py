@@ -118,7 +118,7 @@ def embed_texts(texts: Sequence[str], embedder: Embedder, cache: EmbeddingCache 
 
     Misses are embedded shortest first, so each model batch holds texts of similar length and
     little padding; every `batch_size` of them is written to the cache in one transaction.
-    `engine` (see `checker.engine`) is where the model runs; by default, here. `progress`
+    `engine` (see `checker.engines.local`) is where the model runs; by default, here. `progress`
     counts texts embedded now, `reused` those the cache had (default: progress)."""
     keys = [cache_key(embedder.model_id, t) for t in texts]
     found = cache.get_vectors(list(dict.fromkeys(keys))) if cache is not None else {}

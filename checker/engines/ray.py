@@ -24,9 +24,9 @@ from collections.abc import Iterator
 
 import numpy as np
 
-from checker.engine import _extract_chunk, _warm, default_workers
+from checker.engines.local import _extract_chunk, _warm, default_workers
 from checker.errors import CheckerError, InputError
-from checker.ingest import ReadJob, read_source
+from checker.ingest.read import ReadJob, read_source
 from checker.models import Source
 
 INSTALL_HINT = "pip install 'checker[ray]' (or: .venv/bin/pip install 'ray[data]'), or use --engine local"

@@ -1,7 +1,7 @@
 """Sources → atomic claims, each with its attribution, quotes, quantities, time and entities.
 
 `extract_claims` runs boilerplate removal, spaCy, the clause splitter and the normalizers,
-then the discourse passes in `checker.context` (pronoun speakers, time carried from the
+then the discourse passes in `checker.extract.context` (pronoun speakers, time carried from the
 previous sentence). Claim ids are derived from the source, the claim's words and their
 occurrence, so they survive reruns.
 """
@@ -11,16 +11,16 @@ import datetime as dt
 import hashlib
 from collections.abc import Callable
 
-from checker.attribution import Frame, find_frames, quote_spans, speaker_kind
-from checker.boilerplate import analyse_layout
-from checker.clauses import Draft, polarity, split_sentence
-from checker.context import carry_time, resolve_speakers, resolve_subject_pronouns
-from checker.markup import mask_markdown
+from checker.extract.attribution import Frame, find_frames, quote_spans, speaker_kind
+from checker.extract.boilerplate import analyse_layout
+from checker.extract.clauses import Draft, polarity, split_sentence
+from checker.extract.context import carry_time, resolve_speakers, resolve_subject_pronouns
+from checker.extract.markup import mask_markdown
 from checker.models import Attribution, Claim, EntityMention, Quote, Source, TimeSpan
-from checker.nlp import Paragraph, parse_paragraphs
-from checker.normalize.entities import canonical, described_capitals
-from checker.normalize.quantities import extract_quantities, ordinals
-from checker.normalize.time import bounded, intersect, resolve
+from checker.extract.sentences import Paragraph, parse_paragraphs
+from checker.extract.normalize.entities import canonical, described_capitals
+from checker.extract.normalize.quantities import extract_quantities, ordinals
+from checker.extract.normalize.time import bounded, intersect, resolve
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}
 _RELATION_WORDS = {"since": "since", "after": "after", "following": "after", "before": "before",

@@ -17,8 +17,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from checker.errors import InputError
-from checker.language import decode_western, detect_language, guess_encoding
-from checker.metadata import SIDECAR_NAME, infer_metadata, read_sidecar
+from checker.ingest.language import decode_western, detect_language, guess_encoding
+from checker.ingest.metadata import SIDECAR_NAME, infer_metadata, read_sidecar
 from checker.models import Claim, FileRecord, Source
 
 ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}

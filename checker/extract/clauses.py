@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from checker.attribution import SPEECH_VERBS, Frame
+from checker.extract.attribution import SPEECH_VERBS, Frame
 
 SPLIT_MARKS = {"after", "before", "while", "although", "though", "whereas", "because", "since", "when", "until",
                "once", "as", "even"}

@@ -1,7 +1,7 @@
 """The fitted pair model: the probability that two claims state one fact.
 
-A logistic regression over `checker.pair_features.FEATURES`, standardized. Its parameters ship
-as a small JSON file beside this module (`data/pair_model.json`), written by `make train`
+A logistic regression over `checker.group.pair_features.FEATURES`, standardized. Its parameters ship
+as a small JSON file beside this module (`pair_model.json`), written by `make train`
 (training/fit_pair_model.py) from the answer keys; prediction needs numpy only, so a run never
 imports scikit-learn. `fit` (which does) is here so that training and tests share one code path.
 """
@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from checker.pair_features import FEATURES
+from checker.group.pair_features import FEATURES
 
-SHIPPED = pathlib.Path(__file__).parent / "data" / "pair_model.json"
+SHIPPED = pathlib.Path(__file__).parent / "pair_model.json"
 
 
 @dataclass

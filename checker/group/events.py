@@ -20,11 +20,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from checker.group import group_events
-from checker.linkage import Node, average_linkage
-from checker.neighbours import candidate_pairs
+from checker.group.facts import group_events
+from checker.group.linkage import Node, average_linkage
+from checker.embed.neighbours import candidate_pairs
 from checker.models import Claim, Fact, Source, TimeSpan
-from checker.normalize.time import intersect
+from checker.extract.normalize.time import intersect
 from checker.settings import Settings
 
 
