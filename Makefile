@@ -22,6 +22,7 @@ demo: setup
 	$(BIN)/checker run seeds/ --out reports/seeds --store claims/
 
 test: setup
+	$(BIN)/ruff check checker
 	$(BIN)/python -m pytest -q
 
 # Refit the pair model (checker/group/pair_model.json) from the answer keys in ../shared and training/keys.

@@ -180,7 +180,6 @@ def split_sentence(sent, frames: list[Frame]) -> list[Draft]:
     """Clause drafts of one sentence: the main clause(s) and the parts split off them."""
     sent_ids = {t.i for t in sent}
     frame = frames[0] if frames else None
-    frame_ids = set().union(*(f.tokens for f in frames)) if frames else set()
     if frame and frame.content and frame.verb.lower_ != "according":
         heads = frame.content
     else:

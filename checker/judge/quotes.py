@@ -91,7 +91,7 @@ def compare_quotes(a: Claim, b: Claim) -> tuple[str, str] | None:
         return None  # a tweet and a statement: two texts of one message
     # Every quote of the claim with fewer quoted words found in the other, word for word: a fragment.
     short, long_ = (qa, qb) if sum(len(x) for x, _ in qa) <= sum(len(x) for x, _ in qb) else (qb, qa)
-    if all(any(f" {s} " in f" {l} " or (fuzz.partial_ratio(s, l) >= 90 and not _reworded(s, l)) for l, _ in long_)
+    if all(any(f" {s} " in f" {w} " or (fuzz.partial_ratio(s, w) >= 90 and not _reworded(s, w)) for w, _ in long_)
            for s, _ in short):
         return None
     # The same utterance worded differently: close in wording and word order, not merely sharing

@@ -68,8 +68,6 @@ def _physical(noun: str | None) -> tuple[str, float] | None:
     if not noun or not noun.endswith(_UNIT_STEMS) or noun in ("second",):
         return None
     try:
-        import pint
-
         q = _registry().Quantity(1, noun)
         return str(q.dimensionality), float(q.to_base_units().magnitude)
     except Exception:  # pint raises several kinds of errors for words it does not know

@@ -3,7 +3,7 @@ outlet agreement map as agreement.svg beside it), then the events, each with the
 outlets state — contested first — and last the facts only one outlet states, by outlet."""
 from __future__ import annotations
 
-from checker.models import Claim, Fact, Report
+from checker.models import Claim, Report
 from checker.report.labels import outlet_labels
 from checker.report.layout import EventView, FactView, event_views, fact_views, title
 from checker.report.tables import ReportTables

@@ -15,9 +15,7 @@ glued on ("3.2m") is read as million when a counted noun follows ("3.2m visitors
 """
 from __future__ import annotations
 
-import functools
 import re
-import warnings
 
 from checker.models import Quantity
 

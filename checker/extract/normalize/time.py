@@ -43,7 +43,7 @@ _PATTERNS = [
     ("weekday", re.compile(rf"^(?:(?P<rel>this|last|next|this past|this coming) )?{_WD}"
                            rf"(?: \((?:{_M} )?(?P<d>\d{{1,2}})\))?(?: (?P<part>morning|afternoon|evening|night))?$")),
     ("deictic", re.compile(r"^(?P<w>today|yesterday|tomorrow|tonight|this morning|this afternoon|this evening|last night)$")),
-    ("relative", re.compile(rf"^(?P<rel>last|this|next|past|coming|earlier this|later this|the past|the last|the coming|"
+    ("relative", re.compile(r"^(?P<rel>last|this|next|past|coming|earlier this|later this|the past|the last|the coming|"
                             r"the previous|the next|the following|the same) (?P<unit>week|weekend|month|year)$")),
     ("ago", re.compile(rf"^{_NUM} {_UNIT} ago$")),
     ("first_months", re.compile(r"^(?:the )?first (?P<n>\w+) months of (?P<y>\d{4})$")),
