@@ -23,6 +23,7 @@ demo: setup
 
 test: setup
 	$(BIN)/ruff check checker
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest -q
 
 # Refit the pair model (checker/group/pair_model.json) from the answer keys in ../shared and training/keys.

@@ -25,10 +25,10 @@ from typing import Protocol
 
 import numpy as np
 
-from checker.extract.claims import extract_claims
-from checker.embed.embedder import embed_in_batches
+from checker.embed import embed_in_batches
 from checker.errors import CheckerError, InputError
-from checker.ingest.read import ReadJob, read_source
+from checker.extract import extract_claims
+from checker.ingest import ReadJob, read_source
 from checker.models import Claim, Removed, Source
 
 PARALLEL_MIN_BYTES = 100_000        # below this (a few seconds of work), starting workers costs more than it saves
@@ -111,7 +111,9 @@ def _unpack(source: Source, data: str) -> list[Claim]:
     return [Claim.model_validate(c) for c in raw["claims"]]
 
 
-def _extract_chunk(sources: list[Source]) -> list[str]:
+def extract_chunk(sources: list[Source]) -> list[str]:
+    """Extract a chunk of sources: one packed JSON string per source (its body, removals and
+    claims), what a worker process or a Ray actor hands back."""
     claims = extract_claims(sources)
     by_source: dict[str, list[Claim]] = {s.id: [] for s in sources}
     for c in claims:
@@ -119,9 +121,9 @@ def _extract_chunk(sources: list[Source]) -> list[str]:
     return [_pack(s, by_source[s.id]) for s in sources]
 
 
-def _warm() -> None:
+def warm_worker() -> None:
     """Load spaCy in a worker before its first chunk."""
-    from checker.extract.sentences import load_nlp
+    from checker.extract import load_nlp
 
     load_nlp()
 
@@ -162,14 +164,14 @@ class LocalEngine:
         size = sum(len(s.text) for chunk in chunks for s in chunk)
         if self.workers <= 1 or len(chunks) <= 1 or size < PARALLEL_MIN_BYTES:
             for i, chunk in enumerate(chunks):
-                yield i, _extract_chunk(chunk)
+                yield i, extract_chunk(chunk)
             return
         # fork starts workers without re-importing checker (and shares spaCy if this process
         # has loaded it already); nothing here has started threads yet.
         context = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=self.workers, mp_context=context, initializer=_warm) as pool:
+        with ProcessPoolExecutor(max_workers=self.workers, mp_context=context, initializer=warm_worker) as pool:
             try:
-                yield from enumerate(pool.map(_extract_chunk, chunks))
+                yield from enumerate(pool.map(extract_chunk, chunks))
             except BaseException:
                 pool.shutdown(wait=False, cancel_futures=True)
                 raise

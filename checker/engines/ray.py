@@ -24,9 +24,9 @@ from collections.abc import Iterator
 
 import numpy as np
 
-from checker.engines.local import _extract_chunk, _warm, default_workers
+from checker.engines.local import extract_chunk, warm_worker, default_workers
 from checker.errors import CheckerError, InputError
-from checker.ingest.read import ReadJob, read_source
+from checker.ingest import ReadJob, read_source
 from checker.models import Source
 
 INSTALL_HINT = "pip install 'checker[ray]' (or: .venv/bin/pip install 'ray[data]'), or use --engine local"
@@ -72,10 +72,10 @@ class _Extractor:
     """Ray actor: loads spaCy once, then extracts the claims of chunk after chunk of articles."""
 
     def __init__(self):
-        _warm()
+        warm_worker()
 
     def __call__(self, batch: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
-        packed = [json.dumps(_extract_chunk([Source.model_validate_json(s) for s in json.loads(chunk)]))
+        packed = [json.dumps(extract_chunk([Source.model_validate_json(s) for s in json.loads(chunk)]))
                   for chunk in batch["chunk"]]
         return {"n": batch["n"], "packed": np.array(packed, dtype=object)}
 

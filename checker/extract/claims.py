@@ -142,7 +142,7 @@ def _attribution(frame: Frame | None, draft: Draft, doc, offset: int, published)
     sp = frame.speaker
     text = doc[sp[0].i:sp[-1].i + 1].text
     via = doc[frame.via[0].i:frame.via[-1].i + 1].text if frame.via else None
-    key = _speaker_key(sp, text)
+    key = speaker_key(sp, text)
     time = None
     if frame.time_tokens:
         tt = [t for t in frame.time_tokens]
@@ -151,7 +151,8 @@ def _attribution(frame: Frame | None, draft: Draft, doc, offset: int, published)
                        via=via, time=time, start=offset + sp[0].idx, end=offset + sp[-1].idx + len(sp[-1].text))
 
 
-def _speaker_key(tokens, text: str) -> str:
+def speaker_key(tokens, text: str) -> str:
+    """A speaker's canonical key: its person's name, else (a short phrase naming one) its organisation or place, else its text as an organisation."""
     persons = [t for t in tokens if t.ent_type_ == "PERSON"]
     if persons:
         return canonical(" ".join(t.text for t in persons), "PERSON")

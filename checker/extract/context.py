@@ -29,10 +29,10 @@ _ABBREVIATIONS = {"gov": "governor", "sen": "senator", "rep": "representative", 
 
 def _attribution(toks: list, verb: str | None = None, base: Attribution | None = None) -> Attribution:
     """An attribution to the person or body named by `toks` (tokens of one sentence)."""
-    from checker.extract.claims import _speaker_key  # local: avoids an import cycle
+    from checker.extract.claims import speaker_key  # local: avoids an import cycle
 
     text = " ".join(t.text for t in toks)
-    update = {"speaker": text, "speaker_key": _speaker_key(toks, text), "kind": speaker_kind(toks, text)}
+    update = {"speaker": text, "speaker_key": speaker_key(toks, text), "kind": speaker_kind(toks, text)}
     if base is not None and base.kind != "outlet":
         return base.model_copy(update=update)
     return Attribution(verb=verb, **update)
