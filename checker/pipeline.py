@@ -15,6 +15,7 @@ from checker.judge.verdicts import build_events, build_facts, keep_fact_ids
 from checker.group.facts import group_facts
 from checker.ingest.read import account_claims, file_notes, load_sources
 from checker.models import Report
+from checker.outlets import outlet_key
 from checker.store.review import reviewed
 from checker.settings import Settings
 from checker.store.database import Store
@@ -91,7 +92,7 @@ def run(paths: Iterable[str | pathlib.Path], *, store: str | pathlib.Path | None
         claims = [c for c in claims if c.id in in_facts]  # dated statements that joined nothing
         account_claims(ingested.files, sources, claims)
         notes = file_notes(ingested.files, ingested.unmatched_metadata)
-        if len({(s.outlet or s.id).lower() for s in sources}) < 2:
+        if len({outlet_key(s) for s in sources}) < 2:
             notes.append("only one outlet: there is nothing to cross-reference; every fact is single-source")
         report = Report(sources=sources, claims=claims, facts=facts, events=events, created=started,
                         settings={"embedder": embedder.model_id, "embedded": str(misses), "engine": engine.name,

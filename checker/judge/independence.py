@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from checker.models import Claim, Fact, Source
+from checker.outlets import name_key, outlet_key
 
 SHINGLE = 5  # words per shingle: long enough that shared phrases of a topic rarely match
 COPY_JACCARD = 0.5  # share of shingles two articles must have in common to be one story reprinted
@@ -43,12 +44,6 @@ _CREDIT = [
     re.compile(_NAME + r"(?:'s?)?\s+(?:reported|reports|has reported|said|says|cited|quoted|learned|"
                r"was told|obtained)\b"),
 ]
-
-
-def name_key(name: str) -> str:
-    """An outlet's name as a key: lowercased, spaces folded, without 'the' or a possessive."""
-    name = re.sub(r"^the\s+", "", " ".join(name.split()).strip(" .,'’").lower())
-    return re.sub(r"[’']s$", "", name)
 
 
 def _body(source: Source) -> str:
@@ -190,7 +185,7 @@ def voices(claims: list[Claim], sources: dict[str, Source], names: dict[str, str
         while root.copy_of and root.copy_of in sources and root.copy_of not in seen:
             root = sources[root.copy_of]
             seen.add(root.id)
-        key = name_key(root.outlet or root.id)
+        key = outlet_key(root)
         out.add(names.get(key, key))
     return out
 

@@ -15,6 +15,7 @@ from checker.judge.relations import compare_claims
 from checker.judge.quotes import norm_quote, speakers_compatible, wording_similarity
 from checker.models import STANCE_RANK, Claim, Discrepancy, Event, Fact, Source
 from checker.extract.normalize.time import intersect
+from checker.outlets import outlet_key
 
 def _hash(prefix: str, *parts: str) -> str:
     return prefix + hashlib.sha1("\x1f".join(parts).encode()).hexdigest()[:11]
@@ -45,10 +46,6 @@ def keep_fact_ids(facts: list[Fact], previous: dict[str, str]) -> list[Fact]:
             taken.add(best[0])
             kept[n] = best[0]
     return [f.model_copy(update={"id": kept[n]}) if n in kept and kept[n] != f.id else f for n, f in enumerate(facts)]
-
-
-def outlet_key(source: Source) -> str:
-    return (source.outlet or source.id).strip().lower()
 
 
 def _summary(members: list[int], claims: list[Claim], vectors=None) -> str:
