@@ -341,7 +341,7 @@ def carry_time(rows: list[tuple[int, Claim, object, int]]) -> None:
                 and not any(c.time is not None for c, _ in items):
             last, age = None, 0  # dates of other events (a meeting named in passing): nothing to carry
             continue
-        dated = [c for c, d in items if c.time is not None and c.time.origin in ("explicit", "sentence")
+        dated = [c for c, d in items if c.time is not None and c.time.dated
                  and d.role in ("main", "conj", "headline")]
         if any(c.time is not None for c, _ in items) and not dated:
             last, age = None, 0  # dated only in a side clause ("who starred in the 1950s"): not the story's time

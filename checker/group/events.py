@@ -85,7 +85,7 @@ def document_stories(sources: list[Source], claims: list[Claim], vectors: np.nda
 
 
 def _looks_back(t: TimeSpan | None, window: TimeSpan | None, days: int) -> bool:
-    if window is None or t is None or t.origin not in ("explicit", "sentence"):
+    if window is None or t is None or not t.dated:
         return False
     return (window.start - t.end).days > days
 
@@ -99,7 +99,7 @@ def group_events_by_story(facts: list[Fact], members: list[list[int]], claims: l
     loose: list[int] = []
     for k, m in enumerate(members):
         votes: Counter = Counter()
-        firm = [claims[i].time for i in m if claims[i].time is not None and claims[i].time.origin in ("explicit", "sentence")]
+        firm = [claims[i].time for i in m if claims[i].time is not None and claims[i].time.dated]
         agreed = intersect(firm) if len(firm) >= 2 else None  # one claim's date may be wrong; two agreeing are not
         for i in m:
             c = claims[i]

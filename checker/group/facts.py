@@ -19,7 +19,7 @@ from checker.embed.neighbours import candidate_pairs
 from checker.extract.normalize.entities import person_ids, same_org, same_person
 from checker.group.pair_features import PairFeatures
 from checker.group.pair_model import PairModel, load
-from checker.group.scoring import FIRM, PairScorer, time_relation
+from checker.group.scoring import PairScorer, time_relation
 from checker.settings import Settings
 
 GroupSettings = Settings  # the name earlier versions exported
@@ -32,7 +32,7 @@ def node_of(time: TimeSpan | None, source: str | None = None, sentence: tuple | 
             headline: bool = False, subject: int | None = None, mentions: frozenset = frozenset()) -> Node:
     """The constraints' view of a claim or fact: its firm time, sentence, source, headline flag,
     the person it is about and the persons it names."""
-    firm = time is not None and time.origin in FIRM
+    firm = time is not None and time.firm
     return Node(start=time.start.toordinal() if firm else None, end=time.end.toordinal() if firm else None,
                 sentence=sentence, source=source, headline=headline, subject=subject, mentions=mentions)
 

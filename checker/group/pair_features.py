@@ -21,7 +21,6 @@ from checker.judge.relations import align_quantities, known_speaker, same_speake
 from checker.models import Claim, TimeSpan
 from checker.extract.normalize.entities import person_ids
 
-FIRM = ("explicit", "sentence", "tense")
 _PLACE = ("country:", "place:")
 
 FEATURES = (
@@ -43,7 +42,7 @@ def time_relation(a: TimeSpan | None, b: TimeSpan | None) -> str:
         return "none"
     if a.overlaps(b):
         return "compatible"
-    return "conflict" if a.origin in FIRM and b.origin in FIRM else "soft_conflict"
+    return "conflict" if a.firm and b.firm else "soft_conflict"
 
 
 def _quote_words(c: Claim) -> frozenset[str]:

@@ -13,9 +13,9 @@ from collections import Counter
 import numpy as np
 
 from checker.models import Claim
-from checker.group.pair_features import FIRM, time_relation
+from checker.group.pair_features import time_relation
 
-__all__ = ["FIRM", "PairScorer", "time_relation"]
+__all__ = ["PairScorer", "time_relation"]
 
 
 class PairScorer:

@@ -214,7 +214,7 @@ def compare_numbers(a: Claim, b: Claim) -> str | None:
 
 
 def _firm(t: TimeSpan | None) -> bool:
-    return t is not None and t.origin in ("explicit", "sentence")  # not "tense": a bound, not a date
+    return t is not None and t.dated
 
 
 def compare_times(ta: TimeSpan | None, tb: TimeSpan | None) -> tuple[str, str] | None:

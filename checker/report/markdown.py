@@ -37,7 +37,7 @@ def _who(c: Claim) -> str:
 
 
 def _claim_line(c: Claim, labels: dict[str, str], credits: str | None = None) -> str:
-    when = f" — {c.time.describe()}" if c.time and c.time.origin in ("explicit", "sentence") \
+    when = f" — {c.time.describe()}" if c.time and c.time.dated \
         and c.kind != "statement" else ""
     where = " (headline)" if c.kind == "headline" else ""
     return (f"- <a id=\"{c.id}\"></a>**{labels.get(c.source, c.source)}**{where}: “{_cell(c.text, 400)}” "

@@ -288,6 +288,6 @@ def _who(claim: Claim) -> str:
 def _when(claim: Claim) -> str:
     if claim.kind == "statement" and claim.attribution.time:
         return f"said {claim.attribution.time.describe()}"
-    if claim.time and claim.time.origin in ("explicit", "sentence"):
+    if claim.time and claim.time.dated:
         return claim.time.describe()
     return ""
