@@ -33,7 +33,8 @@ OUTLET_WORDS = re.compile(r"\b(times|post|news|agency|press|journal|reuters|bloo
                           r"interfax|bbc|cnn|cnbc|nbc|abc|cbs|fox|guardian|telegraph|economist|herald|tribune|"
                           r"gazette|daily|wire|magazine|voice of america|al jazeera|politico|axios|yonhap|kyodo|"
                           r"nikkei|dpa|ansa|efe|sputnik)\b", re.I)
-PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+PRONOUNS = {"he", "she", "they", "it", "we", "i"}  # a speaker or subject that names no one by itself
+PERSON_PRONOUNS = {"he", "she"}  # ... and the two that stand for one person
 _QUOTE_PAIRS = [("“", "”"), ("«", "»"), ("„", "“")]
 
 

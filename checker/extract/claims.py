@@ -11,7 +11,7 @@ import datetime as dt
 import hashlib
 from collections.abc import Callable
 
-from checker.extract.attribution import Frame, find_frames, quote_spans, speaker_kind
+from checker.extract.attribution import PRONOUNS, Frame, find_frames, quote_spans, speaker_kind
 from checker.extract.boilerplate import analyse_layout
 from checker.extract.clauses import Draft, polarity, split_sentence
 from checker.extract.context import carry_time, resolve_speakers, resolve_subject_pronouns
@@ -197,7 +197,6 @@ def _terms(doc, draft: Draft, attribution: Attribution, kind: str) -> list[str]:
     return sorted(out)
 
 
-_PRONOUN_SUBJECTS = {"it", "he", "she", "they", "we", "i"}
 
 
 def _standalone(doc, draft: Draft, attribution: Attribution) -> str:
@@ -207,8 +206,8 @@ def _standalone(doc, draft: Draft, attribution: Attribution) -> str:
     words = []
     for i in ids:
         tok = doc[i]
-        if tok.lower_ in _PRONOUN_SUBJECTS and tok.dep_ in ("nsubj", "nsubjpass") and attribution.speaker \
-                and attribution.kind != "outlet" and attribution.speaker.lower() not in _PRONOUN_SUBJECTS:
+        if tok.lower_ in PRONOUNS and tok.dep_ in ("nsubj", "nsubjpass") and attribution.speaker \
+                and attribution.kind != "outlet" and attribution.speaker.lower() not in PRONOUNS:
             words.append(attribution.speaker)
         else:
             words.append(tok.text)
@@ -236,7 +235,7 @@ def _subject_person(doc, draft: Draft, attribution: Attribution) -> str | None:
         inside = {t.i for t in draft.subject}
         subj = next((t for t in draft.subject if t.head.i not in inside), None)
     if subj is not None and subj.lower_ == "i" and attribution.kind == "person" and attribution.speaker \
-            and attribution.speaker.lower() not in _PRONOUN_SUBJECTS:
+            and attribution.speaker.lower() not in PRONOUNS:
         return attribution.speaker
     if subj is None or subj.ent_type_ != "PERSON":
         return None

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import re
 
-from checker.extract.attribution import PERSON_NOUNS, PRONOUNS, SPEECH_VERBS, quoted_ids, speaker_kind, speaker_tokens
+from checker.extract.attribution import PERSON_NOUNS, PERSON_PRONOUNS, PRONOUNS, SPEECH_VERBS, quoted_ids, speaker_kind, speaker_tokens
 from checker.models import Attribution, Claim, Source
 
 _BACKGROUND = {"previously", "earlier", "formerly", "once", "originally", "historically"}
 
 
-_PERSON_PRONOUNS = {"he", "she"}
 _BODY_NOUNS = {"house", "department", "ministry", "committee", "party", "office", "court", "council", "agency",
                "administration", "campaign", "government", "university", "institute", "center", "centre", "union",
                "association", "commission", "board", "group", "foundation", "company", "bank", "service", "police"}
@@ -265,7 +264,7 @@ def resolve_speakers(rows: list[tuple[int, Claim, object, int]], source: Source)
     for n in sorted(by_sentence):
         for claim, draft in by_sentence[n]:
             att = claim.attribution
-            if att.speaker and att.speaker.lower() in _PERSON_PRONOUNS:
+            if att.speaker and att.speaker.lower() in PERSON_PRONOUNS:
                 found = _antecedent(by_sentence, n, person=True)
             elif att.kind != "outlet" and att.speaker:
                 found = _descriptor_antecedent(by_sentence, n, draft, att)
@@ -279,8 +278,6 @@ def resolve_speakers(rows: list[tuple[int, Claim, object, int]], source: Source)
             elif found:
                 claim.attribution = _attribution(found, att.verb, att)
 
-
-_SUBJECT_PRONOUNS = {"he", "she"}
 
 
 def resolve_subject_pronouns(rows: list[tuple[int, Claim, object, int]]) -> None:
@@ -299,7 +296,7 @@ def resolve_subject_pronouns(rows: list[tuple[int, Claim, object, int]]) -> None
             seen_docs.add(key)
             persons += [(n, e.start, e.text) for e in doc.ents if e.label_ == "PERSON" and sent.start <= e.start < sent.end
                         and len(e.text.split()) >= 1]
-        pron = next((draft.head.doc[i] for i in sorted(draft.tokens) if draft.head.doc[i].lower_ in _SUBJECT_PRONOUNS
+        pron = next((draft.head.doc[i] for i in sorted(draft.tokens) if draft.head.doc[i].lower_ in PERSON_PRONOUNS
                      and draft.head.doc[i].dep_ in ("nsubj", "nsubjpass")), None)
         if pron is None:
             continue

@@ -15,6 +15,7 @@ import re
 
 from rapidfuzz import fuzz
 
+from checker.extract.attribution import PRONOUNS
 from checker.models import Claim
 from checker.extract.normalize.entities import same_org, same_person
 
@@ -121,11 +122,10 @@ def same_speaker_text(a: str, key_a: str, b: str, key_b: str) -> bool:
         return True
     if same_person(a, b) or same_org(a, b):
         return True
-    pronouns = {"he", "she", "they", "it", "we", "i"}
-    return a.lower() in pronouns or b.lower() in pronouns
+    return a.lower() in PRONOUNS or b.lower() in PRONOUNS
 
 
 def known_speaker(c: Claim) -> bool:
     """A speaker named or described, not a bare pronoun and not the outlet's own voice."""
     sp = c.attribution.speaker
-    return bool(sp) and c.attribution.kind != "outlet" and sp.lower() not in ("he", "she", "they", "it", "we", "i")
+    return bool(sp) and c.attribution.kind != "outlet" and sp.lower() not in PRONOUNS
