@@ -36,6 +36,14 @@ FEATURES = (
 )
 
 
+def term_idf(claims: list[Claim]) -> dict[str, float]:
+    """Each term's inverse document frequency over `claims` (a claim's terms are one document);
+    a term the corpus does not hold weighs 1.0 where it is looked up."""
+    df = Counter(t for c in claims for t in set(c.terms))
+    n = max(1, len(claims))
+    return {t: math.log((n + 1) / (d + 0.5)) for t, d in df.items()}
+
+
 def time_relation(a: TimeSpan | None, b: TimeSpan | None) -> str:
     """none | compatible | conflict (both firm) | soft_conflict (one carried from context)."""
     if a is None or b is None:
@@ -59,9 +67,8 @@ class PairFeatures:
     def __init__(self, claims: list[Claim], vectors: np.ndarray):
         self.claims = claims
         self.vectors = vectors
-        df = Counter(t for c in claims for t in set(c.terms))
         n = max(1, len(claims))
-        self.idf = {t: math.log((n + 1) / (d + 0.5)) for t, d in df.items()}
+        self.idf = term_idf(claims)
         self.rare = math.log((n + 1) / 2.5)  # a term in at most two claims
         self.terms = [frozenset(c.terms) for c in claims]
         self.weight = [sum(self.idf.get(t, 1.0) for t in ts) for ts in self.terms]

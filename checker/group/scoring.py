@@ -7,13 +7,11 @@ Claim pairs are scored by the fitted pair model instead (`checker.group.pair_fea
 """
 from __future__ import annotations
 
-import math
-from collections import Counter
 
 import numpy as np
 
 from checker.models import Claim
-from checker.group.pair_features import time_relation
+from checker.group.pair_features import term_idf, time_relation
 
 __all__ = ["PairScorer", "time_relation"]
 
@@ -25,9 +23,7 @@ class PairScorer:
         self.claims = claims
         self.vectors = vectors
         self.settings = settings
-        df = Counter(t for c in claims for t in set(c.terms))
-        n = max(1, len(claims))
-        self.idf = {t: math.log((n + 1) / (d + 0.5)) for t, d in df.items()}
+        self.idf = term_idf(claims)
         self.terms = [frozenset(c.terms) for c in claims]
         self.weight = [sum(self.idf.get(t, 1.0) for t in ts) for ts in self.terms]
         self._cache: dict[tuple[int, int], float] = {}
