@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import numpy as np
+from scipy.cluster.hierarchy import DisjointSet
 
 
 @dataclass
@@ -75,13 +76,11 @@ def average_linkage(nodes: list[Node], vectors: np.ndarray, edges: list[tuple[in
             acc[0] += score
             acc[1] += cos
             acc[2] += 1
-    parent = list(range(len(nodes)))
+    joined = DisjointSet(range(len(nodes)))
+    key = {i: i for i in range(len(nodes))}  # the set's root -> the cluster's key (its first node to merge into)
 
     def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
+        return key[joined[x]]
 
     for i, j, score, _ in sorted(edges, key=lambda e: -e[2]):
         if score < link:
@@ -98,13 +97,14 @@ def average_linkage(nodes: list[Node], vectors: np.ndarray, edges: list[tuple[in
         mean = (s_sum + rest) / pairs
         if mean < average:
             continue
-        _merge(clusters, parent, ri, rj)
+        _merge(clusters, ri, rj)
+        joined.merge(ri, rj)
+        key[joined[ri]] = ri
     return sorted((sorted(c.members) for c in clusters.values()), key=lambda m: m[0])
 
 
-def _merge(clusters: dict[int, _Cluster], parent: list[int], ri: int, rj: int) -> None:
+def _merge(clusters: dict[int, _Cluster], ri: int, rj: int) -> None:
     a, b = clusters[ri], clusters.pop(rj)
-    parent[rj] = ri
     a.members += b.members
     a.vsum += b.vsum
     if b.lo is not None:

@@ -192,15 +192,10 @@ def person_ids(names) -> dict[str, int]:
     """An id per name, shared by names that can be one person ('Lawson', 'Ty Lawson'). Names
     are compared only with names sharing a word, so the cost follows the names, not their
     square; chains join ('Kim' joins both Kims), which only ever keeps facts together."""
+    from scipy.cluster.hierarchy import DisjointSet
+
     names = sorted(set(names))
-    parent = list(range(len(names)))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    people = DisjointSet(range(len(names)))
     by_word: dict[str, list[int]] = {}
     for i, name in enumerate(names):
         for word in set(name_tokens(name)):
@@ -208,7 +203,7 @@ def person_ids(names) -> dict[str, int]:
     for members in by_word.values():
         for x, i in enumerate(members):
             for j in members[x + 1:]:
-                if find(i) != find(j) and same_person(names[i], names[j]):
-                    parent[find(j)] = find(i)
-    return {name: find(i) for i, name in enumerate(names)}
+                if not people.connected(i, j) and same_person(names[i], names[j]):
+                    people.merge(i, j)
+    return {name: people[i] for i, name in enumerate(names)}
 
