@@ -16,12 +16,12 @@ import pathlib
 import re
 
 from checker.errors import MetadataError
+from checker.months import MONTHS
 
 SIDECAR_NAME = "sources.json"
 FIELDS = ("outlet", "published", "url", "title")
 
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December|" \
-          "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+_MONTHS = "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True))  # as written: "May", "Sept"
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _WRITTEN = re.compile(rf"\b(?:({_MONTHS})\.? (\d{{1,2}}),? (\d{{4}})|(\d{{1,2}}) ({_MONTHS})\.? (\d{{4}}))\b")
 _AGO = re.compile(r"\b(\d+|an?|one)\s+(minute|hour|day|week|month)s?\s+ago\b", re.I)

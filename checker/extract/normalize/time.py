@@ -14,10 +14,8 @@ import functools
 import re
 
 from checker.models import TimeSpan
+from checker.months import MONTHS
 
-MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
-MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
-MONTHS["sept"] = 9
 WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 WEEKDAYS.update({d.lower(): i for i, d in enumerate(calendar.day_abbr)})
 NUMBER_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
