@@ -104,7 +104,11 @@ def _classify(b: Block, outlet: str | None) -> tuple[str, str]:
 
 
 def analyse_layout(text: str, *, outlet: str | None = None, title: str | None = None) -> Layout:
-    """Split `text` into body paragraphs and headings; everything else is removed with a reason."""
+    """Split `text` into body paragraphs and headings; everything else is removed with a reason.
+
+    Long (about 65 lines): a sequence of passes over the page's lines, each commented, each
+    reading what the earlier ones decided (repeats, repeated headlines, the teaser tail, lead-ins,
+    trailing labels); their order is the rule, so they stay in one place."""
     blocks = _lines(text)
     for b in blocks:
         b.kind, b.reason = _classify(b, outlet)

@@ -328,6 +328,10 @@ def extract_claims(sources: list[Source], *, progress: Callable[[int], None] | N
                    n_process: int = 1, layout: bool = True) -> list[Claim]:
     """Atomic claims of every source, in source order. Sets each source's body and removals.
 
+    Long (about 70 lines): it composes the extraction stages — layout, parsing every paragraph
+    in one spaCy batch, clauses, attribution, context — over state they share (each source's
+    paragraphs, offsets and the claims found so far).
+
     `progress` is called with the number of articles done, as they finish. With `layout=False` the whole text is
     one paragraph (for statements given directly, which have no page furniture).
     """

@@ -102,7 +102,10 @@ def _origin(s, key: str, value) -> str:
 
 
 def render_markdown(report: Report, tables: ReportTables, svg: str | None = SVG_NAME) -> str:
-    """The whole Markdown document; `svg` is the file name of the agreement map beside it."""
+    """The whole Markdown document; `svg` is the file name of the agreement map beside it.
+
+    Long (about 75 lines): the document top to bottom, section by section, in the order a reader
+    sees it; the parts that repeat (a fact, a claim line) are helpers."""
     claims = report.claim_index()
     labels = outlet_labels(report)
     views = fact_views(report)

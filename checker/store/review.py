@@ -62,7 +62,11 @@ def _fact_of(claims: list[str], membership: dict[str, str]) -> str | None:
 
 
 def apply_reviews(report: Report, entries: list[ReviewEntry]) -> Report:
-    """A copy of `report` in its reviewed state; orphaned decisions listed in `orphaned_reviews`."""
+    """A copy of `report` in its reviewed state; orphaned decisions listed in `orphaned_reviews`.
+
+    Long (about 100 lines): the decisions replayed in log order against one evolving grouping
+    (claim -> fact), then the verdict decisions on the regrouped facts; each action is a short
+    branch over that shared state."""
     live = effective(entries)
     if any(e.action in GROUPING for e in live):
         from checker.judge.verdicts import build_fact  # the judge: only when a reviewer regrouped claims

@@ -129,6 +129,11 @@ def resolve(text: str, published: dt.date | None, *, future: bool = False) -> Ti
 
 
 def _from_match(name: str, m: re.Match, text: str, pub: dt.date | None, future: bool) -> TimeSpan | None:
+    """The time a matched pattern (`name`, from the pattern table) denotes, resolved against the
+    publication date `pub`; None when it names no valid date.
+
+    Long (about 100 lines): one short branch per pattern of the table, kept together so each
+    pattern and its reading can be checked side by side."""
     g = m.groupdict()
     try:
         if name == "iso":
