@@ -22,9 +22,11 @@ demo: setup
 	$(BIN)/checker run seeds/ --out reports/seeds --store claims/
 
 test: setup
+	$(BIN)/ruff check checker
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest -q
 
-# Refit the pair model (checker/data/pair_model.json) from the answer keys in ../shared and training/keys.
+# Refit the pair model (checker/group/pair_model.json) from the answer keys in ../shared and training/keys.
 train: setup
 	$(BIN)/python training/fit_pair_model.py
 

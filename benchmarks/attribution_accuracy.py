@@ -4,7 +4,7 @@ usage: python benchmarks/attribution_accuracy.py [--data tests/data/attribution.
 
 Each line of the list is a sentence from a dev story ("text"), the sentence or two before it
 ("context"), and the speaker a careful reader names ("speaker", with "kind": person, body or
-descriptor). Every item is run through `checker.claims.extract_claims` as one short article
+descriptor). Every item is run through `checker.extract.claims.extract_claims` as one short article
 (context, then the sentence). The speaker checker gives the sentence is the attribution of its
 claim holding the most quoted words, or of its first claim when nothing is quoted. A person
 matches by the project's name matching (`same_person`: surname, titles ignored); a body or a
@@ -38,7 +38,7 @@ def half(story: str) -> str:
 
 def predict(items: list[dict]) -> list[dict]:
     """For each item, checker's attribution of its sentence: {"speaker", "kind", "via"}."""
-    from checker.claims import extract_claims
+    from checker.extract.claims import extract_claims
     from checker.models import Source
 
     sources, offsets = [], {}
@@ -67,7 +67,7 @@ def predict(items: list[dict]) -> list[dict]:
 
 def matches(item: dict, predicted: str | None) -> bool:
     """Whether the predicted speaker is the labelled one (see the module's docstring)."""
-    from checker.normalize.entities import same_org, same_person
+    from checker.extract.normalize.entities import same_org, same_person
 
     if predicted is None:
         return item["speaker"] is None

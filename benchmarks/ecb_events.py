@@ -42,7 +42,7 @@ def main() -> None:
     out = pathlib.Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
 
-    from checker.embed import SentenceTransformerEmbedder
+    from checker.embed.embedder import SentenceTransformerEmbedder
     from checker.pipeline import run
     from checker.report.json_report import write_json
 

@@ -49,7 +49,7 @@ def micro(results: list[dict]) -> dict:
 
 def run_checker(stories, out: pathlib.Path, scorer, models: dict | None = None) -> list[dict]:
     """Score checker on each (key, folder); `models` maps a story to the pair model to use."""
-    from checker.embed import SentenceTransformerEmbedder
+    from checker.embed.embedder import SentenceTransformerEmbedder
     from checker.pipeline import run
     from checker.report.json_report import write_json
     from checker.settings import Settings

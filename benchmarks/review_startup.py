@@ -80,9 +80,9 @@ def probe(mode: str, store: str, pages: int) -> dict:
 
 def big_store(folder: pathlib.Path, copies: int) -> pathlib.Path:
     """A store holding `copies` copies of the seeds' analysis, under new source and claim ids."""
-    from checker.embed import FakeEmbedder
+    from checker.embed.embedder import FakeEmbedder
     from checker.pipeline import run
-    from checker.store import Store
+    from checker.store.database import Store
 
     base = run([ROOT / "seeds"], store=None, embedder=FakeEmbedder())
     sources, claims, facts, events = [], [], [], []
@@ -108,7 +108,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--copies", type=int, default=30)
     args = ap.parse_args()
-    from checker.embed import FakeEmbedder
+    from checker.embed.embedder import FakeEmbedder
     from checker.pipeline import run
 
     with tempfile.TemporaryDirectory() as tmp:

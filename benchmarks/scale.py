@@ -65,7 +65,7 @@ CHILD_RUN = textwrap.dedent("""
 
 CHILD_FLOOR = textwrap.dedent("""
     import json, sqlite3, sys, time
-    from checker.embed import SentenceTransformerEmbedder
+    from checker.embed.embedder import SentenceTransformerEmbedder
     db = sqlite3.connect(sys.argv[1])
     # every claim the run embedded: all extracted claims, also those later left out of facts
     texts = [c.get("standalone") or c["text"] for (d,) in db.execute("SELECT data FROM extractions")
@@ -91,7 +91,7 @@ def workers_used(cold: dict) -> int:
     """Extraction worker processes alive beside the main one (0 when extraction ran inline)."""
     if cold["worker_peak_mb"] < 100:  # only short-lived helpers ran
         return 0
-    from checker.engine import default_workers
+    from checker.engines.local import default_workers
 
     return default_workers()
 

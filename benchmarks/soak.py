@@ -113,7 +113,7 @@ def main() -> None:
     on_disk = sorted(str(p) for p in folder.iterdir())
     print(f"{len(on_disk)} files in {folder}: " + ", ".join(f"{n} {k}" for k, n in sorted(made.items())))
 
-    from checker.embed import FakeEmbedder
+    from checker.embed.embedder import FakeEmbedder
     from checker.pipeline import run
     from checker.report import write_reports
 

@@ -15,9 +15,9 @@ from collections.abc import Sequence
 
 from pydantic import BaseModel
 
-from checker import frames
-from checker.claims import extract_claims
-from checker.judge import compare_claims, compare_numbers
+from checker.judge import frames
+from checker.extract.claims import extract_claims
+from checker.judge.relations import compare_claims, compare_numbers
 from checker.models import Claim, Source
 
 RELATED = 0.34  # share of one claim's terms found in the other, below which two claims are not paired

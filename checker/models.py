@@ -70,6 +70,10 @@ class FileRecord(BaseModel):
     language: str | None = None      # the detected language, when not English
 
 
+FIRM_ORIGINS = ("explicit", "sentence", "tense")
+DATED_ORIGINS = ("explicit", "sentence")
+
+
 class TimeSpan(BaseModel):
     """A time a claim is anchored to: an interval with the precision it was given at."""
 
@@ -78,6 +82,19 @@ class TimeSpan(BaseModel):
     precision: Precision
     text: str
     origin: TimeOrigin = "explicit"
+
+    @property
+    def firm(self) -> bool:
+        """A time that bounds grouping: read in the claim's own words or sentence, or implied by
+        its tense; claims with firmly disjoint times are never one fact or event. Not one
+        carried over from context."""
+        return self.origin in FIRM_ORIGINS
+
+    @property
+    def dated(self) -> bool:
+        """A time the text states (in the claim or its sentence): a date to compare, show and
+        check against a story's window. A tense is a bound, not a date."""
+        return self.origin in DATED_ORIGINS
 
     def overlaps(self, other: "TimeSpan") -> bool:
         return self.start <= other.end and other.start <= self.end

@@ -8,17 +8,18 @@ from collections.abc import Iterable
 from contextlib import nullcontext
 from typing import Protocol
 
-from checker.copies import apply_independence
-from checker.engine import Engine, extract_all, make_engine
-from checker.embed import Embedder, SentenceTransformerEmbedder, embed_texts
-from checker.facts import build_events, build_facts, keep_fact_ids
-from checker.group import group_facts
-from checker.ingest import account_claims, file_notes, load_sources
+from checker.judge.independence import apply_independence
+from checker.engines.local import Engine, extract_all, make_engine
+from checker.embed.embedder import Embedder, SentenceTransformerEmbedder, embed_texts
+from checker.judge.verdicts import build_events, build_facts, keep_fact_ids
+from checker.group.facts import group_facts
+from checker.ingest.read import account_claims, file_notes, load_sources
 from checker.models import Report
-from checker.review import reviewed
+from checker.outlets import outlet_key
+from checker.store.review import reviewed
 from checker.settings import Settings
-from checker.store import Store
-from checker.stories import group_events_by_story
+from checker.store.database import Store
+from checker.group.events import group_events_by_story
 
 
 class Progress(Protocol):
@@ -91,7 +92,7 @@ def run(paths: Iterable[str | pathlib.Path], *, store: str | pathlib.Path | None
         claims = [c for c in claims if c.id in in_facts]  # dated statements that joined nothing
         account_claims(ingested.files, sources, claims)
         notes = file_notes(ingested.files, ingested.unmatched_metadata)
-        if len({(s.outlet or s.id).lower() for s in sources}) < 2:
+        if len({outlet_key(s) for s in sources}) < 2:
             notes.append("only one outlet: there is nothing to cross-reference; every fact is single-source")
         report = Report(sources=sources, claims=claims, facts=facts, events=events, created=started,
                         settings={"embedder": embedder.model_id, "embedded": str(misses), "engine": engine.name,

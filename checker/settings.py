@@ -46,7 +46,7 @@ class Settings(BaseModel):
         """These settings with the thresholds left to the pair model filled in from it."""
         if self.fact_link is not None and self.fact_average is not None:
             return self
-        from checker.pair_model import load
+        from checker.group.pair_model import load
 
         meta = load(self.pair_model).meta
         return self.model_copy(update={"fact_link": self.fact_link if self.fact_link is not None else meta["fact_link"],

@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from checker.embed import FakeEmbedder
+from checker.embed.embedder import FakeEmbedder
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 DATA = pathlib.Path(__file__).resolve().parent / "data"

@@ -5,10 +5,10 @@ import pathlib
 
 import pytest
 
-from checker.attribution import quote_spans
-from checker.claims import extract_claims
+from checker.extract.attribution import quote_spans
+from checker.extract.claims import extract_claims
 from checker.models import Source
-from checker.normalize.entities import same_person
+from checker.extract.normalize.entities import same_person
 
 BENCHMARK = pathlib.Path(__file__).resolve().parents[1] / "benchmarks" / "attribution_accuracy.py"
 

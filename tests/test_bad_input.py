@@ -7,10 +7,10 @@ import sys
 import pytest
 
 from checker.errors import InputError, MetadataError
-from checker.ingest import load_sources
+from checker.ingest.read import load_sources
 from checker.pipeline import run
 from checker.report import write_reports
-from checker.store import Store
+from checker.store.database import Store
 from tests.conftest import DATA, write
 
 ARTICLE = ("China and Russia held a joint naval drill in the Sea of Japan on Tuesday, the defence ministry said.\n\n"
@@ -104,7 +104,7 @@ BAD = DATA / "bad_input"
 def test_claim_ids_never_collide_within_and_across_articles(tmp_path, fake_embedder):
     # one article prints a sentence twice with one letter's case changed, and repeats another
     # sentence word for word; a second article shares a sentence with it
-    from checker.claims import extract_claims
+    from checker.extract.claims import extract_claims
 
     sources = load_sources([BAD / "quoted_twice.txt", BAD / "quoted_twice_other.txt"]).sources
     claims = extract_claims(sources)
@@ -120,7 +120,7 @@ def test_claim_ids_never_collide_within_and_across_articles(tmp_path, fake_embed
 
 
 def test_claim_ids_are_stable_and_distinct_by_case_and_occurrence():
-    from checker.claims import claim_id, claim_key
+    from checker.extract.claims import claim_id, claim_key
 
     assert claim_key("assertion", "The  Republican Party") == claim_key("assertion", "the republican party")
     assert claim_id("a", "assertion", "x y", 1) == claim_id("a", "assertion", "x  y", 1)
@@ -209,7 +209,7 @@ def test_mangled_utf8_gets_no_advice_that_would_garble_it(tmp_path):
 
 
 def test_language_detection_is_sure_or_silent():
-    from checker.language import detect_language
+    from checker.ingest.language import detect_language
 
     assert detect_language((BAD / "french.txt").read_text(encoding="utf-8")) == ("fr", "French")
     assert detect_language(ARTICLE * 3) is None
@@ -227,7 +227,7 @@ def test_a_folder_with_nothing_english_says_what_each_file_was(tmp_path):
 
 
 def test_many_files_of_one_kind_are_counted_not_listed():
-    from checker.ingest import file_notes
+    from checker.ingest.read import file_notes
     from checker.models import FileRecord
 
     files = [FileRecord(path=f"f{i}.txt", status="skipped", reason="the file is empty") for i in range(40)]

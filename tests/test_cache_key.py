@@ -5,10 +5,10 @@ import shutil
 import pytest
 
 import checker
-from checker import engine
-from checker.engine import extract_all, extraction_modules, extractor_fingerprint
+from checker.engines import local as engine
+from checker.engines.local import extract_all, extraction_modules, extractor_fingerprint
 from checker.models import Source
-from checker.store import Store
+from checker.store.database import Store
 
 TEXT = ("The harbour authority said on Monday that 14 ships were delayed by the storm. "
         "A spokesman said the port would reopen on Wednesday.\n")
@@ -24,14 +24,14 @@ def package_copy(tmp_path):
 
 def test_the_fingerprint_covers_the_extraction_modules_and_only_them(package_copy):
     names = {p.relative_to(engine._PACKAGE_DIR).as_posix() for p in extraction_modules()}
-    assert {"claims.py", "clauses.py", "attribution.py", "boilerplate.py", "normalize/quantities.py",
-            "normalize/time.py", "engine.py"} <= names
-    assert "embed.py" not in names and "report/markdown.py" not in names
+    assert {"extract/claims.py", "extract/clauses.py", "extract/attribution.py", "extract/boilerplate.py", "extract/normalize/quantities.py",
+            "extract/normalize/time.py", "engines/local.py"} <= names
+    assert "embed/embedder.py" not in names and "report/markdown.py" not in names
     before = extractor_fingerprint(package_copy)
     markdown = package_copy / "report" / "markdown.py"
     markdown.write_text(markdown.read_text() + "\n# a change to the report only\n")
     assert extractor_fingerprint.__wrapped__(package_copy) == before
-    rule = package_copy / "clauses.py"
+    rule = package_copy / "extract" / "clauses.py"
     rule.write_text(rule.read_text() + "\nEXTRA_RULE = True\n")
     assert extractor_fingerprint.__wrapped__(package_copy) != before
 
@@ -43,7 +43,7 @@ def test_a_changed_rule_recomputes_the_article(tmp_path, package_copy, monkeypat
         assert reused == 0 and first
         _, reused = extract_all([source.model_copy()], cache=db)
         assert reused == 1  # same code: served from the store
-        rule = package_copy / "normalize" / "quantities.py"
+        rule = package_copy / "extract" / "normalize" / "quantities.py"
         rule.write_text(rule.read_text() + "\n_NEW_RULE = 1\n")
         monkeypatch.setattr(engine, "_PACKAGE_DIR", package_copy)
         again, reused = extract_all([source.model_copy()], cache=db)

@@ -3,7 +3,7 @@ import datetime as dt
 
 import pytest
 
-from checker.claims import extract_claims
+from checker.extract.claims import extract_claims
 from checker.models import Source
 
 

@@ -2,7 +2,7 @@
 import pytest
 
 from checker.compare import compare_many
-from checker.embed import FakeEmbedder
+from checker.embed.embedder import FakeEmbedder
 
 
 @pytest.mark.parametrize("a,b,relation", [

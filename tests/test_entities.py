@@ -1,5 +1,5 @@
 """Person names: a title and the nationality that qualifies it are not part of the name."""
-from checker.normalize.entities import canonical, name_tokens, same_person
+from checker.extract.normalize.entities import canonical, name_tokens, same_person
 
 
 def test_any_nationality_before_a_title_is_dropped():

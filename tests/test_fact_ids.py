@@ -1,5 +1,5 @@
 """A fact keeps its id across a regroup while it keeps most of its claims (links to it hold)."""
-from checker.facts import keep_fact_ids
+from checker.judge.verdicts import keep_fact_ids
 from checker.models import Fact
 
 

@@ -7,19 +7,19 @@ import sys
 import time
 
 from checker.pipeline import run
-from checker.review import fact_anchor, new_entry, reviewed
-from checker.store import Store
+from checker.store.review import fact_anchor, new_entry, reviewed
+from checker.store.database import Store
 from tests.conftest import DATA, ROOT, SEEDS, write
 
 # The child runs the pipeline one article per chunk, printing a line each time a chunk is
 # saved to the store; the test kills it with SIGKILL once a few chunks are in.
 CHILD = """
 import sys
-from checker.embed import FakeEmbedder
-import checker.engine
+from checker.embed.embedder import FakeEmbedder
+import checker.engines.local
 from checker.pipeline import run
 
-checker.engine.CHUNK_SOURCES = 1
+checker.engines.local.CHUNK_SOURCES = 1
 
 class Tell:
     stage_name = ""

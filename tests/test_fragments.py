@@ -1,7 +1,7 @@
 """An excerpt cut off by an ellipsis leaves a stub; a stub with no main clause is not a claim."""
 import datetime as dt
 
-from checker.claims import extract_claims
+from checker.extract.claims import extract_claims
 from checker.models import Source
 
 

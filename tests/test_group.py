@@ -1,9 +1,9 @@
 """Grouping: same proposition across outlets → one fact; different times → never one fact."""
 import datetime as dt
 
-from checker.claims import extract_claims
-from checker.embed import embed_texts
-from checker.group import average_linkage, candidate_pairs, group_facts
+from checker.extract.claims import extract_claims
+from checker.embed.embedder import embed_texts
+from checker.group.facts import average_linkage, candidate_pairs, group_facts
 from checker.models import Source
 
 
@@ -53,7 +53,7 @@ def test_a_claim_that_matches_nothing_stays_single(fake_embedder):
 def test_average_linkage_never_merges_firmly_disjoint_times_or_one_sentence():
     import numpy as np
 
-    from checker.linkage import Node
+    from checker.group.linkage import Node
 
     v = np.ones((3, 4), dtype="float32") / 2
     edges = [(0, 1, 0.9, 1.0), (1, 2, 0.9, 1.0), (0, 2, 0.9, 1.0)]
@@ -67,7 +67,7 @@ def test_average_linkage_never_merges_firmly_disjoint_times_or_one_sentence():
 def test_average_linkage_counts_pairs_without_an_edge_by_their_cosine():
     import numpy as np
 
-    from checker.linkage import Node
+    from checker.group.linkage import Node
 
     v = np.array([[1, 0], [1, 0], [0, 1]], dtype="float32")   # 2 is orthogonal to 0 and 1
     edges = [(0, 1, 0.95, 1.0), (1, 2, 0.9, 0.0)]               # no edge 0–2: it counts as cosine 0
@@ -88,7 +88,7 @@ def test_a_fact_is_summarised_alike_whatever_the_float_noise(fake_embedder):
     """The model's last bits differ between CPUs and batches; a fact's summary must not."""
     import numpy as np
 
-    from checker.facts import build_facts
+    from checker.judge.verdicts import build_facts
 
     articles = [("Five warships took part in the naval drill in the Sea of Japan, officials said.", "2023-07-17"),
                 ("Five warships joined the naval drill in the Sea of Japan on Tuesday.", "2023-07-17"),
@@ -111,7 +111,7 @@ def test_a_fact_is_summarised_alike_whatever_the_float_noise(fake_embedder):
 def test_claims_about_two_different_people_are_two_facts(fake_embedder):
     """'Miller scored eight points' and 'Smith scored eleven' are not one fact with a number
     discrepancy; two writings of one name, or two people naming each other, still are."""
-    from checker.facts import build_facts
+    from checker.judge.verdicts import build_facts
 
     articles = [("John Miller scored eight points in the game against Duke on Friday.", "2023-07-17"),
                 ("Michael Smith scored eleven points in the game against Duke on Friday.", "2023-07-17"),
@@ -132,7 +132,7 @@ def test_claims_about_two_different_people_are_two_facts(fake_embedder):
 def test_average_linkage_never_merges_two_people_unless_one_names_the_other():
     import numpy as np
 
-    from checker.linkage import Node
+    from checker.group.linkage import Node
 
     vectors = np.full((3, 4), 0.5, dtype=np.float32)  # alike: every pair at cosine 1
     edges = [(0, 1, 1.0, 1.0), (1, 2, 1.0, 1.0), (0, 2, 1.0, 1.0)]
@@ -144,7 +144,7 @@ def test_average_linkage_never_merges_two_people_unless_one_names_the_other():
 
 def test_two_people_each_speaking_of_themselves_are_two_facts(fake_embedder):
     """'"I'm not worried," said one; "I'm worried," said another': no negation to report."""
-    from checker.facts import build_facts
+    from checker.judge.verdicts import build_facts
 
     articles = [('"I am not worried about the deal," John Miller said on Friday.', "2023-07-17"),
                 ('"I am worried about the deal," Michael Smith said on Friday.', "2023-07-17")]

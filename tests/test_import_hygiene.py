@@ -17,7 +17,7 @@ def test_import_checker_loads_no_heavy_module():
 
 
 def test_core_modules_load_neither_torch_nor_textual():
-    loaded = _loaded_after("import checker.models, checker.store, checker.judge, checker.group, checker.report")
+    loaded = _loaded_after("import checker.models, checker.store.database, checker.judge.relations, checker.group.facts, checker.report")
     assert "torch" not in loaded and "textual" not in loaded
 
 

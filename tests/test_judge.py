@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
-from checker.claims import extract_claims
-from checker.judge import compare_claims
+from checker.extract.claims import extract_claims
+from checker.judge.relations import compare_claims
 from checker.models import Source
 
 
@@ -204,7 +204,7 @@ def _one_article(text):
 
 
 def test_two_quotations_of_one_speaker_in_one_article_are_not_a_discrepancy():
-    from checker.facts import build_fact
+    from checker.judge.verdicts import build_fact
 
     src, claims = _one_article('"The repairs will take all summer," Mayor Quinn said. '
                                '"The repairs will cost the town dearly," Mayor Quinn added.')
@@ -213,7 +213,7 @@ def test_two_quotations_of_one_speaker_in_one_article_are_not_a_discrepancy():
 
 
 def test_one_quotation_given_to_two_speakers_in_one_article_is_a_discrepancy():
-    from checker.facts import build_fact
+    from checker.judge.verdicts import build_fact
 
     src, claims = _one_article('"Nobody saw the flood coming this fast," Mayor Quinn said. '
                                '"Nobody saw the flood coming this fast," Chief Ortega said.')

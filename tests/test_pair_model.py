@@ -5,12 +5,12 @@ import json
 import numpy as np
 import pytest
 
-from checker.claims import extract_claims
-from checker.embed import SentenceTransformerEmbedder, embed_texts
-from checker.group import fact_edges, group_facts
+from checker.extract.claims import extract_claims
+from checker.embed.embedder import SentenceTransformerEmbedder, embed_texts
+from checker.group.facts import fact_edges, group_facts
 from checker.models import Source
-from checker.pair_features import FEATURES, PairFeatures
-from checker.pair_model import SHIPPED, PairModel, fit, load
+from checker.group.pair_features import FEATURES, PairFeatures
+from checker.group.pair_model import SHIPPED, PairModel, fit, load
 from checker.settings import Settings
 
 

@@ -10,12 +10,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from checker.errors import InputError
-from checker.ingest import ReadJob, read_source
-from checker.markup import mask_markdown
-from checker.metadata import infer_metadata
+from checker.ingest.read import ReadJob, read_source
+from checker.extract.markup import mask_markdown
+from checker.ingest.metadata import infer_metadata
 from checker.models import Source
-from checker.normalize.quantities import extract_quantities, words_to_number
-from checker.normalize.time import resolve
+from checker.extract.normalize.quantities import extract_quantities, words_to_number
+from checker.extract.normalize.time import resolve
 
 FIXED = dict(derandomize=True, database=None, deadline=None, print_blob=False,
              suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
@@ -45,7 +45,7 @@ any_text = st.one_of(news_text, st.text(max_size=300))
 
 
 def _nlp():
-    from checker.nlp import load_nlp
+    from checker.extract.sentences import load_nlp
 
     return load_nlp()
 
@@ -82,7 +82,7 @@ def test_markdown_masking_keeps_every_offset(text):
 @given(text=news_text, markup=st.sampled_from(["text", "markdown"]),
        published=st.one_of(st.none(), st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2035, 12, 31))))
 def test_claim_splitting_never_raises_and_offsets_index_the_text(text, markup, published):
-    from checker.claims import extract_claims
+    from checker.extract.claims import extract_claims
 
     source = Source(id="s", path="s.txt", text=text, markup=markup, published=published)
     claims = extract_claims([source])

@@ -99,7 +99,7 @@ def test_a_wire_copy_is_found_and_does_not_corroborate_alone(tmp_path, fake_embe
 
 
 def test_different_articles_on_one_story_are_not_copies():
-    from checker.copies import find_copies
+    from checker.judge.independence import find_copies
     from checker.models import Source
 
     other = ("Residents of Marlow were moved out of their homes on Sunday as the river rose to its highest level in "
@@ -110,7 +110,7 @@ def test_different_articles_on_one_story_are_not_copies():
 
 
 def test_a_claim_crediting_another_outlet_speaks_for_it():
-    from checker.copies import cited_outlet, outlet_names, voices
+    from checker.judge.independence import cited_outlet, outlet_names, voices
     from checker.models import Claim, Source
 
     text = "The talks will resume in Geneva next week, a senior diplomat told the Associated Press."
@@ -198,7 +198,7 @@ def test_titles_are_never_cut_mid_word():
 def test_a_trimmed_reprint_is_a_copy_and_lsh_finds_copies_in_a_large_input(monkeypatch):
     """A site running the first half of the agency story under its own header is a copy
     (containment); above the exact-comparison size, MinHash LSH proposes the same pair."""
-    from checker import copies
+    from checker.judge import independence as copies
     from checker.models import Source
 
     longer = WIRE + ("The county said schools in the valley would stay closed until Thursday while engineers "
@@ -212,7 +212,7 @@ def test_a_trimmed_reprint_is_a_copy_and_lsh_finds_copies_in_a_large_input(monke
 
 
 def test_a_fact_resting_on_one_agency_is_not_corroborated_and_the_report_says_who_speaks(tmp_path):
-    from checker.copies import apply_independence
+    from checker.judge.independence import apply_independence
     from checker.models import Claim, Event, Fact, Report, Source
 
     texts = {"ledger": "Ministers will sign the fisheries accord in Oslo on Friday, an official told the Associated Press.",

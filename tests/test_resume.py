@@ -25,7 +25,7 @@ class StopAfter:
 
 
 def test_interrupted_run_resumes_where_it_stopped(tmp_path, seeds_copy, fake_embedder, monkeypatch):
-    monkeypatch.setattr("checker.engine.CHUNK_SOURCES", 1)
+    monkeypatch.setattr("checker.engines.local.CHUNK_SOURCES", 1)
     with pytest.raises(KeyboardInterrupt):
         run([seeds_copy], store=tmp_path / "s", embedder=fake_embedder, progress=StopAfter(2), workers=1)
     resumed = run([seeds_copy], store=tmp_path / "s", embedder=fake_embedder, workers=1)
@@ -37,7 +37,7 @@ def test_interrupted_run_resumes_where_it_stopped(tmp_path, seeds_copy, fake_emb
 
 WARM = """
 import sys
-from checker.embed import FakeEmbedder
+from checker.embed.embedder import FakeEmbedder
 from checker.pipeline import run
 report = run([sys.argv[1]], store=sys.argv[2], embedder=FakeEmbedder())
 print(report.settings["articles_reused"], report.settings["embedded"], "spacy" in sys.modules, "torch" in sys.modules)

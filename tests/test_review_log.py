@@ -7,8 +7,8 @@ import sys
 import pytest
 
 from checker.pipeline import run
-from checker.review import SETTLED, apply_reviews, effective, last_undoable, new_entry
-from checker.store import Store
+from checker.store.review import SETTLED, apply_reviews, effective, last_undoable, new_entry
+from checker.store.database import Store
 
 
 @pytest.fixture
@@ -69,8 +69,8 @@ def test_decision_survives_a_kill_minus_nine(tmp_path):
     store = tmp_path / "claims"
     code = (
         "import os, signal\n"
-        "from checker.store import Store\n"
-        "from checker.review import new_entry\n"
+        "from checker.store.database import Store\n"
+        "from checker.store.review import new_entry\n"
         f"s = Store({str(store)!r})\n"
         "s.append_review(new_entry('fact.note', 'ann', claims=['c1'], note='seen'))\n"
         "os.kill(os.getpid(), signal.SIGKILL)\n"

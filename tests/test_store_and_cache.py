@@ -2,9 +2,9 @@
 import numpy as np
 import pytest
 
-from checker.embed import SentenceTransformerEmbedder, embed_texts
+from checker.embed.embedder import SentenceTransformerEmbedder, embed_texts
 from checker.pipeline import run
-from checker.store import Store
+from checker.store.database import Store
 
 
 def test_only_cache_misses_are_embedded(tmp_path, fake_embedder):

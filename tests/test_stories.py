@@ -2,12 +2,12 @@
 to an earlier time is not part of the story it is told in."""
 import datetime as dt
 
-from checker.claims import extract_claims
-from checker.embed import embed_texts
-from checker.facts import build_facts
-from checker.group import group_facts
+from checker.extract.claims import extract_claims
+from checker.embed.embedder import embed_texts
+from checker.judge.verdicts import build_facts
+from checker.group.facts import group_facts
 from checker.models import Source
-from checker.stories import document_stories, group_events_by_story
+from checker.group.events import document_stories, group_events_by_story
 
 DRILL_A = ("China and Russia began joint naval drills in the Sea of Japan on Sunday, the defence ministry said. "
            "Five warships took part in the drills. Russia invaded Ukraine on February 24, 2022.")

@@ -3,7 +3,7 @@ import datetime as dt
 
 import pytest
 
-from checker.normalize.time import bounded, intersect, resolve
+from checker.extract.normalize.time import bounded, intersect, resolve
 
 D = dt.date.fromisoformat
 

@@ -5,7 +5,7 @@ import pytest
 from textual.widgets import DataTable, Input
 
 from checker.pipeline import run
-from checker.store import Store
+from checker.store.database import Store
 from checker.tui.app import ReviewApp, build_app
 from checker.tui.screens.fact import FactScreen
 from checker.tui.widgets.fact_table import FactTable
@@ -13,7 +13,7 @@ from checker.tui.widgets.fact_table import FactTable
 
 @pytest.fixture(scope="session")
 def prepared_store(tmp_path_factory):
-    from checker.embed import FakeEmbedder
+    from checker.embed.embedder import FakeEmbedder
     from tests.conftest import SEEDS
 
     base = tmp_path_factory.mktemp("tui")
@@ -345,7 +345,7 @@ async def test_help_lists_every_key_and_the_outlet_order_is_one(store):
 def test_a_fact_keeps_its_id_while_it_keeps_most_of_its_claims(store):
     """Links to a fact (report.html#<id>) survive a regroup: detaching or splitting off a
     minority of its claims, or merging another fact into it, leaves its id."""
-    from checker.review import apply_reviews, new_entry
+    from checker.store.review import apply_reviews, new_entry
     from checker.tui.state import ReviewState
 
     base = ReviewState.load(store, "ann").base

@@ -30,12 +30,12 @@ AVERAGES = (0.45, 0.5, 0.55, 0.6)
 
 def topic_inputs(docs: pathlib.Path, embedder, store: pathlib.Path):
     """Sources, claims, vectors, facts and their members for one topic, as a run makes them."""
-    from checker.embed import embed_texts
-    from checker.engine import extract_all, make_engine
-    from checker.facts import build_facts
-    from checker.group import group_facts
-    from checker.ingest import load_sources
-    from checker.store import Store
+    from checker.embed.embedder import embed_texts
+    from checker.engines.local import extract_all, make_engine
+    from checker.judge.verdicts import build_facts
+    from checker.group.facts import group_facts
+    from checker.ingest.read import load_sources
+    from checker.store.database import Store
 
     sources = load_sources([docs]).sources
     with Store(store) as db:
@@ -69,9 +69,9 @@ def main() -> None:
     if args.topics:
         topics = [t for t in topics if t.name.split("_")[1] in args.topics.split(",")]
 
-    from checker.embed import SentenceTransformerEmbedder
+    from checker.embed.embedder import SentenceTransformerEmbedder
     from checker.settings import Settings
-    from checker.stories import group_events_by_story
+    from checker.group.events import group_events_by_story
 
     embedder = SentenceTransformerEmbedder()
     grid = [(link, avg) for link, avg in itertools.product(LINKS, AVERAGES) if avg <= link]

@@ -1,6 +1,6 @@
 """Fit the pair model and choose the linkage thresholds by leave-one-story-out cross-validation.
 
-usage: python training/fit_pair_model.py [--shared ../shared] [--no-extra] [--out checker/data/pair_model.json]
+usage: python training/fit_pair_model.py [--shared ../shared] [--no-extra] [--out checker/group/pair_model.json]
                                          [--check]
 
 1. Every answer key (../shared/gold/dev, training/keys, the seeds') becomes labelled candidate
@@ -51,7 +51,7 @@ def grouped_report(story: Story, clusters: list[list[int]]) -> dict:
 def score_grouping(stories: list[Story], probabilities: dict[str, np.ndarray], link: float, average: float,
                    scorer, slack: int | None = 0) -> dict:
     """Micro-averaged pair figures of the stories grouped at these thresholds."""
-    from checker.group import link_facts
+    from checker.group.facts import link_facts
     from checker.settings import Settings
 
     settings = Settings(fact_link=link, fact_average=average, fact_time_slack_days=slack)
@@ -74,7 +74,7 @@ def score_grouping(stories: list[Story], probabilities: dict[str, np.ndarray], l
 
 def cross_validate(stories: list[Story], evaluated: list[str], c: float) -> dict[str, np.ndarray]:
     """Each evaluated story's pair probabilities from a model fitted without it."""
-    from checker.pair_model import fit
+    from checker.group.pair_model import fit
 
     out = {}
     for name in evaluated:
@@ -89,13 +89,13 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--shared", default=str(SHARED))
     ap.add_argument("--no-extra", action="store_true", help="leave out the project's own keys (training/keys)")
-    ap.add_argument("--out", default=str(ROOT / "checker" / "data" / "pair_model.json"))
+    ap.add_argument("--out", default=str(ROOT / "checker" / "group" / "pair_model.json"))
     ap.add_argument("--check", action="store_true")
     args = ap.parse_args()
     shared = pathlib.Path(args.shared)
 
-    from checker.embed import SentenceTransformerEmbedder
-    from checker.pair_model import fit
+    from checker.embed.embedder import SentenceTransformerEmbedder
+    from checker.group.pair_model import fit
 
     from checker.settings import Settings
 

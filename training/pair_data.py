@@ -58,13 +58,13 @@ class Story:
 def load_story(key: pathlib.Path, embedder, store_dir: pathlib.Path = STORE, shared: pathlib.Path = SHARED,
                settings=None) -> Story:
     """Claims, vectors and labelled candidate pairs of one keyed story."""
-    from checker.embed import embed_texts
-    from checker.engine import extract_all, make_engine
-    from checker.group import claim_candidates
-    from checker.ingest import load_sources
-    from checker.pair_features import PairFeatures
+    from checker.embed.embedder import embed_texts
+    from checker.engines.local import extract_all, make_engine
+    from checker.group.facts import claim_candidates
+    from checker.ingest.read import load_sources
+    from checker.group.pair_features import PairFeatures
     from checker.settings import Settings
-    from checker.store import Store
+    from checker.store.database import Store
 
     settings = settings or Settings()
     folder = story_folder(key, shared)
@@ -127,8 +127,8 @@ def leave_one_out_models(keys: list[pathlib.Path], shared: pathlib.Path = SHARED
     """For each of `keys`, the path of a pair model fitted on every other key (and the project's
     own keys and the seeds'), never on that story; with the regularization and linkage
     thresholds the shipped model's cross-validation chose (`make train`)."""
-    from checker.embed import SentenceTransformerEmbedder
-    from checker.pair_model import fit, load
+    from checker.embed.embedder import SentenceTransformerEmbedder
+    from checker.group.pair_model import fit, load
 
     chosen = load().meta
     c = chosen.get("C", 1.0)

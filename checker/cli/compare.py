@@ -15,7 +15,7 @@ def _load_parser_without_torch() -> None:
         return
     sys.modules["torch"] = None  # makes `import torch` fail: thinc then runs without it
     try:
-        from checker.nlp import load_nlp
+        from checker.extract.sentences import load_nlp
 
         load_nlp()
     finally:

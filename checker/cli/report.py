@@ -9,9 +9,9 @@ import click
 @click.option("--out", default="reports/latest", show_default=True, type=click.Path(), help="Folder for the reports.")
 def report_command(store, out) -> None:
     """Regenerate report.md, report.html, report.json and claims.csv from the claim store."""
-    from checker.review import reviewed
+    from checker.store.review import reviewed
     from checker.report import write_reports
-    from checker.store import Store
+    from checker.store.database import Store
 
     with Store(store, readonly=True) as db:
         report = reviewed(db.load_report(), db.review_entries())

@@ -10,7 +10,7 @@ import click
 def review_command(store, reviewer) -> None:
     """Go through the facts, settle discrepancies, fix the grouping; every decision is saved at once."""
     from checker.errors import StoreError
-    from checker.store import Store
+    from checker.store.database import Store
 
     with Store(store, readonly=True) as db:  # a clear one-line error before any screen opens
         if not db.has_report():

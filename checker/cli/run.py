@@ -28,7 +28,7 @@ def run_command(paths, out, store, meta, encoding, skip_bad, engine, workers, ov
     from checker.pipeline import run
     from checker.report import write_reports
 
-    from checker.engine import make_engine
+    from checker.engines.local import make_engine
     from checker.errors import InputError
     from checker.settings import Settings
 

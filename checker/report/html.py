@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from checker.markup import mask_markdown
+from checker.extract.markup import mask_markdown
 from checker.models import STANCE_RANK, Claim, Report
 from checker.report.labels import outlet_labels
 from checker.report.layout import FactView, agreement_svg, event_views, fact_views, title

@@ -3,11 +3,13 @@ pandas here: the review UI uses it too)."""
 from __future__ import annotations
 
 from checker.models import STANCE_RANK, Report
+from checker.outlets import outlet_labels as source_labels
 
 
 def outlet_labels(report: Report) -> dict[str, str]:
-    """Column label per source: its outlet (articles of one outlet share a column), else its id."""
-    return {s.id: (s.outlet or s.id).strip() for s in report.sources}
+    """Column label per source: its outlet (articles of one outlet share a column), else its id;
+    `checker.outlets` decides which sources are one outlet."""
+    return source_labels(report.sources)
 
 
 def outlets_by_reach(report: Report, labels: dict[str, str] | None = None) -> list[str]:

@@ -11,8 +11,9 @@ import re
 from dataclasses import dataclass, field
 from html import escape
 
-from checker.copies import cited_outlet, name_key, outlet_names
+from checker.judge.independence import cited_outlet, outlet_names
 from checker.models import Claim, Discrepancy, Event, Fact, Report
+from checker.outlets import name_key
 from checker.report.labels import outlet_labels, outlets_by_reach
 
 LEAD_CHARS = 600  # a claim starting this close to the top of the article's body is in its lead

@@ -3,7 +3,7 @@ outlet agreement map as agreement.svg beside it), then the events, each with the
 outlets state — contested first — and last the facts only one outlet states, by outlet."""
 from __future__ import annotations
 
-from checker.models import Claim, Fact, Report
+from checker.models import Claim, Report
 from checker.report.labels import outlet_labels
 from checker.report.layout import EventView, FactView, event_views, fact_views, title
 from checker.report.tables import ReportTables
@@ -37,7 +37,7 @@ def _who(c: Claim) -> str:
 
 
 def _claim_line(c: Claim, labels: dict[str, str], credits: str | None = None) -> str:
-    when = f" — {c.time.describe()}" if c.time and c.time.origin in ("explicit", "sentence") \
+    when = f" — {c.time.describe()}" if c.time and c.time.dated \
         and c.kind != "statement" else ""
     where = " (headline)" if c.kind == "headline" else ""
     return (f"- <a id=\"{c.id}\"></a>**{labels.get(c.source, c.source)}**{where}: “{_cell(c.text, 400)}” "
@@ -102,7 +102,10 @@ def _origin(s, key: str, value) -> str:
 
 
 def render_markdown(report: Report, tables: ReportTables, svg: str | None = SVG_NAME) -> str:
-    """The whole Markdown document; `svg` is the file name of the agreement map beside it."""
+    """The whole Markdown document; `svg` is the file name of the agreement map beside it.
+
+    Long (about 75 lines): the document top to bottom, section by section, in the order a reader
+    sees it; the parts that repeat (a fact, a claim line) are helpers."""
     claims = report.claim_index()
     labels = outlet_labels(report)
     views = fact_views(report)

@@ -100,6 +100,6 @@ class ReviewApp(App):
 
 def build_app(store: str | pathlib.Path = "claims", reviewer: str | None = None) -> ReviewApp:
     """The review app on a claim store; the CLI and the tests both build it here."""
-    from checker.review import default_reviewer
+    from checker.store.review import default_reviewer
 
     return ReviewApp(pathlib.Path(store), reviewer or default_reviewer())

@@ -10,10 +10,10 @@ import pathlib
 from dataclasses import dataclass, field
 
 from checker.models import Claim, Fact, Report, ReviewEntry
-from checker.review import SETTLED, reviewed
+from checker.store.review import SETTLED, reviewed
 from checker.report.labels import outlet_labels, outlet_stances, outlets_by_reach
-from checker.review import last_undoable, new_entry
-from checker.store import Store
+from checker.store.review import last_undoable, new_entry
+from checker.store.database import Store
 
 SORTS = ("contested first", "reading order", "claims", "outlets")
 STATUS_ORDER = {"contested": 0, "corroborated": 1, "single-source": 2}

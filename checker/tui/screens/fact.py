@@ -9,9 +9,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Label, Static
 
-from checker.markup import mask_markdown
+from checker.extract.markup import mask_markdown
 from checker.models import Claim, DiscrepancyKind, Fact
-from checker.review import ADDED, SETTLED, STATUSES
+from checker.store.review import ADDED, SETTLED, STATUSES
 from checker.tui.screens.base import ReviewScreen
 from checker.tui.screens.dialogs import ChoiceDialog, NoteDialog, PickFactDialog
 
@@ -288,6 +288,6 @@ def _who(claim: Claim) -> str:
 def _when(claim: Claim) -> str:
     if claim.kind == "statement" and claim.attribution.time:
         return f"said {claim.attribution.time.describe()}"
-    if claim.time and claim.time.origin in ("explicit", "sentence"):
+    if claim.time and claim.time.dated:
         return claim.time.describe()
     return ""

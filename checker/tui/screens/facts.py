@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Footer, Header, Input, Static
 
-from checker.review import STATUSES
+from checker.store.review import STATUSES
 from checker.tui.screens.base import ReviewScreen
 from checker.tui.screens.dialogs import ChoiceDialog, NoteDialog, PickFactDialog
 from checker.tui.state import SORTS

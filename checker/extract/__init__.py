@@ -1,0 +1,28 @@
+"""Extract: `Source` records in, atomic `Claim` records out.
+
+In: sources (text and metadata). Out: claims with offsets into the source text, attribution
+(who says it), time spans, quantities, entities and quotes; the source's body (the spans kept
+after boilerplate) is set on each source as a side effect.
+Modules: `sentences` (spaCy), `boilerplate`, `markup`, `clauses` (splitting sentences into
+clauses), `attribution` (speakers), `context` (pronouns and times carried across sentences),
+`claims` (composes them), and `normalize/` (times, quantities, entities).
+"""
+from __future__ import annotations
+
+import importlib
+
+_EXPORTS = {
+    "extract_claims": "checker.extract.claims",
+    "claim_id": "checker.extract.claims",
+    "claim_key": "checker.extract.claims",
+    "load_nlp": "checker.extract.sentences",
+    "mask_markdown": "checker.extract.markup",
+}
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str):
+    """Import an exported name's module on first use, so that importing the package stays cheap."""
+    if name in _EXPORTS:
+        return getattr(importlib.import_module(_EXPORTS[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,0 +1,404 @@
+"""Sources → atomic claims, each with its attribution, quotes, quantities, time and entities.
+
+`extract_claims` runs boilerplate removal, spaCy, the clause splitter and the normalizers,
+then the discourse passes in `checker.extract.context` (pronoun speakers, time carried from the
+previous sentence). Claim ids are derived from the source, the claim's words and their
+occurrence, so they survive reruns.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Callable
+
+from checker.extract.attribution import PRONOUNS, Frame, find_frames, quote_spans, speaker_kind
+from checker.extract.boilerplate import analyse_layout
+from checker.extract.clauses import Draft, polarity, split_sentence
+from checker.extract.context import carry_time, resolve_speakers, resolve_subject_pronouns
+from checker.extract.markup import mask_markdown
+from checker.models import Attribution, Claim, EntityMention, Quote, Source, TimeSpan
+from checker.extract.sentences import Paragraph, parse_paragraphs
+from checker.extract.normalize.entities import canonical, described_capitals
+from checker.extract.normalize.quantities import extract_quantities, ordinals
+from checker.extract.normalize.time import bounded, intersect, resolve
+
+ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}
+_RELATION_WORDS = {"since": "since", "after": "after", "following": "after", "before": "before",
+                   "until": "before", "prior": "before", "ahead": "before"}
+_TRIM = {"and", "but", "yet", "so", "or", ",", ";", ":", "—", "–", "-", "(", ")"}
+
+
+def claim_key(kind: str, text: str) -> str:
+    """What a claim's id is made of besides its source and occurrence: its kind and its words,
+    case and spacing folded. Occurrences are counted by this key, so two claims whose words
+    differ only in case ('Republican party' / 'Republican Party') are occurrences 1 and 2."""
+    return f"{kind}\x1f{' '.join(text.lower().split())}"
+
+
+def claim_id(source_id: str, kind: str, text: str, occurrence: int) -> str:
+    """A content-derived id: the same words in the same source get the same id on every run;
+    `occurrence` counts the claims of the source with the same `claim_key`."""
+    key = f"{source_id}\x1f{claim_key(kind, text)}\x1f{occurrence}"
+    return "c" + hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:11]
+
+
+def _segments(doc, ids: set[int], offset: int) -> list[tuple[int, int]]:
+    toks = sorted(ids)
+    while toks and doc[toks[0]].lower_ in _TRIM:
+        toks.pop(0)
+    def closes_bracket(k: int) -> bool:
+        return doc[k].text == ")" and any(doc[j].text == "(" for j in toks)
+    while toks and (doc[toks[-1]].lower_ in _TRIM or doc[toks[-1]].is_punct and doc[toks[-1]].text not in ".!?\"”’)") \
+            and not closes_bracket(toks[-1]):
+        toks.pop()
+    if not toks:
+        return []
+    runs, start, prev = [], toks[0], toks[0]
+    for t in toks[1:]:
+        if t == prev + 1 or all(doc[k].is_punct or doc[k].is_space for k in range(prev + 1, t)):
+            prev = t
+            continue
+        runs.append((start, prev))
+        start = prev = t
+    runs.append((start, prev))
+    runs = [r for r in runs if any(not doc[k].is_punct for k in range(r[0], r[1] + 1))]
+    return [(offset + doc[a].idx, offset + doc[b].idx + len(doc[b].text)) for a, b in runs]
+
+
+def _future(doc, ids: set[int], head) -> bool:
+    """Whether the clause speaks of what is still to happen ("will take place", "is expected to")."""
+    h = head
+    while h.dep_ == "conj" and h.head.i != h.i:
+        if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "wo") for c in h.children):
+            return True
+        h = h.head
+    for c in h.children:
+        if c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "wo"):
+            return True
+        if c.dep_ == "xcomp" and (
+                h.lemma_ in ("expect", "set", "schedule", "slate") and any(a.dep_ == "auxpass" for a in h.children)
+                or h.lemma_ in ("plan", "intend", "aim") and h.tag_ in ("VBZ", "VBP")):
+            return True
+    if h.dep_ == "ROOT" and h.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in h.children):
+        return True  # headline style: "Ellen DeGeneres To Host 86th Oscars"
+    return any(doc[i].lower_ in ("upcoming", "forthcoming") for i in ids)
+
+
+def _times(doc, ids: set[int], skip: set[int], published, future: bool,
+           keep_related: set[int] = frozenset()) -> TimeSpan | None:
+    """The claim's time from its dates; `skip` dates are not its own, except those in
+    `keep_related` that bound it through "since", "after" or "before"."""
+    spans = []
+    for ent in doc.ents:
+        if ent.label_ != "DATE" or ent.start not in ids or _describes_a_participant(ent.root, ids):
+            continue
+        rel = _relation(doc, ent, ids)
+        if ent.start in skip and ent.start not in keep_related:
+            continue
+        resolved = resolve(ent.text, published, future=future)
+        if resolved is None:
+            continue
+        if ent.start in keep_related and not rel:
+            rel = "since"  # a clause about a dated event named in passing speaks of that time or later
+        spans.append(bounded(resolved, rel, published) if rel else resolved)
+    return intersect(spans)
+
+
+def _describes_a_participant(tok, ids: set[int]) -> bool:
+    """A date inside a relative clause or apposition on a noun ("the actress who starred in the
+    1950s", "Comeaux, 49,") describes that participant, not when the claim happened."""
+    h = tok
+    while h.head.i != h.i and h.head.i in ids:
+        if h.dep_ in ("relcl", "acl", "appos") and h.head.pos_ in ("NOUN", "PROPN"):
+            return True
+        h = h.head
+    return False
+
+
+def _relation(doc, ent, ids: set[int]) -> str | None:
+    """'since', 'after' or 'before' when the date is the object of such a preposition within the
+    claim ("since the February 2022 invasion", "prior to May 24"), else None."""
+    prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    prev2 = doc[ent.start - 2].lower_ if ent.start > 1 else ""
+    if prev in _RELATION_WORDS and ent.start - 1 in ids:
+        return _RELATION_WORDS[prev]
+    if prev == "to" and prev2 in _RELATION_WORDS and ent.start - 2 in ids:
+        return _RELATION_WORDS[prev2]
+    h = ent.root
+    for _ in range(3):
+        if h.head.i == h.i or h.head.i not in ids:
+            return None
+        if h.dep_ == "pobj" and h.head.lower_ in _RELATION_WORDS:
+            return _RELATION_WORDS[h.head.lower_]
+        if h.head.pos_ not in ("NOUN", "PROPN", "ADP"):
+            return None
+        h = h.head
+    return None
+
+
+def _attribution(frame: Frame | None, draft: Draft, doc, offset: int, published) -> Attribution:
+    if frame is None or not frame.speaker:
+        return Attribution()
+    sp = frame.speaker
+    text = doc[sp[0].i:sp[-1].i + 1].text
+    via = doc[frame.via[0].i:frame.via[-1].i + 1].text if frame.via else None
+    key = speaker_key(sp, text)
+    time = None
+    if frame.time_tokens:
+        tt = [t for t in frame.time_tokens]
+        time = resolve(doc[tt[0].i:tt[-1].i + 1].text, published)
+    return Attribution(kind=speaker_kind(sp, text), speaker=text, speaker_key=key, verb=frame.verb.lemma_.lower(),
+                       via=via, time=time, start=offset + sp[0].idx, end=offset + sp[-1].idx + len(sp[-1].text))
+
+
+def speaker_key(tokens, text: str) -> str:
+    """A speaker's canonical key: its person's name, else (a short phrase naming one) its organisation or place, else its text as an organisation."""
+    persons = [t for t in tokens if t.ent_type_ == "PERSON"]
+    if persons:
+        return canonical(" ".join(t.text for t in persons), "PERSON")
+    ents = [t for t in tokens if t.ent_type_ in ("ORG", "GPE", "NORP")]
+    if ents and len(tokens) <= 3:
+        return canonical(text, ents[0].ent_type_)
+    return canonical(text, "ORG")
+
+
+def _entities(doc, ids: set[int], offset: int, text_by_segment: list[tuple[int, str]]) -> list[EntityMention]:
+    out = []
+    for ent in doc.ents:
+        if ent.label_ in ENTITY_LABELS and ent.start in ids:
+            out.append(EntityMention(text=ent.text, label=ent.label_, key=canonical(ent.text, ent.label_),
+                                     start=offset + ent.start_char, end=offset + ent.end_char))
+    for seg_start, seg_text in text_by_segment:
+        for a, b, key in described_capitals(seg_text):
+            out.append(EntityMention(text=seg_text[a:b], label="GPE", key=key, start=seg_start + a, end=seg_start + b))
+    return out
+
+
+_CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
+_LIGHT_VERBS = {"be", "have", "do", "make", "take", "get", "go", "come", "say", "tell", "add", "report"}
+
+
+def _terms(doc, draft: Draft, attribution: Attribution, kind: str) -> list[str]:
+    """Content lemmas and canonical entity keys: what a claim is about, for lexical overlap."""
+    if kind == "statement":
+        return [attribution.speaker_key] if attribution.speaker_key else []
+    ents = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+    out = set()
+    for i in draft.tokens:
+        tok = doc[i]
+        if i in ents and ents[i].label_ in ENTITY_LABELS:
+            ent = ents[i]
+            out.add(canonical(ent.text, ent.label_))
+            iso_key = canonical(ent.text, "NORP") if ent.label_ == "GPE" else None
+            if iso_key and iso_key.startswith("country:"):
+                out.add(iso_key)
+        elif i not in ents and tok.pos_ in _CONTENT_POS and not tok.is_stop and tok.lemma_.lower() not in _LIGHT_VERBS and len(tok.text) > 1:
+            out.add(tok.lemma_.lower())
+    return sorted(out)
+
+
+
+
+def _standalone(doc, draft: Draft, attribution: Attribution) -> str:
+    """The claim's content as a sentence of its own, for embedding: attribution words left out,
+    the subject it shares with its clause put back, a pronoun subject replaced by the speaker."""
+    ids = sorted(draft.tokens - draft.frame_tokens) or sorted(draft.tokens)
+    words = []
+    for i in ids:
+        tok = doc[i]
+        if tok.lower_ in PRONOUNS and tok.dep_ in ("nsubj", "nsubjpass") and attribution.speaker \
+                and attribution.kind != "outlet" and attribution.speaker.lower() not in PRONOUNS:
+            words.append(attribution.speaker)
+        else:
+            words.append(tok.text)
+    text = " ".join(words)
+    absolute = any(doc[i].lower_ == "with" and any(c.dep_ == "pobj" for c in doc[i].children) for i in ids[:2])
+    if draft.role == "appositive":  # the description as a statement about the named subject
+        text = " ".join(t.text for t in draft.subject) + " is " + " ".join(
+            doc[i].text for i in ids if not any(i == t.i for t in draft.subject))
+    elif draft.subject and not absolute and not any(t.i in draft.tokens for t in draft.subject):
+        text = " ".join(t.text for t in draft.subject) + " " + text
+    return re.sub(r",(\s*,)+", ",", text).strip(" ,;")
+
+
+def _hedged(head) -> bool:
+    """A possibility ('could cut emissions') or a counterfactual ('would not have placed him on
+    injured reserve if …'): what might be, or would have been, not what is said to be."""
+    aux = {c.lower_ for c in head.children if c.dep_ == "aux"}
+    return bool(aux & {"could", "might", "may"}) or (bool(aux & {"would", "should"}) and "have" in aux
+                                                      and head.tag_ == "VBN")
+
+
+def _subject_person(doc, draft: Draft, attribution: Attribution) -> str | None:
+    """The person a claim is about when its grammatical subject names one ('Ty Lawson added
+    16 points': the subject's head word lies inside a PERSON entity), or is 'I' in the words
+    of a named person ('"I'm not worried," Smith said')."""
+    subj = next((c for c in draft.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None and draft.subject:
+        inside = {t.i for t in draft.subject}
+        subj = next((t for t in draft.subject if t.head.i not in inside), None)
+    if subj is not None and subj.lower_ == "i" and attribution.kind == "person" and attribution.speaker \
+            and attribution.speaker.lower() not in PRONOUNS:
+        return attribution.speaker
+    if subj is None or subj.ent_type_ != "PERSON":
+        return None
+    return next((e.text for e in doc.ents if e.start <= subj.i < e.end), None)
+
+
+def _draft_to_claim(source: Source, text_of_source: str, para: Paragraph, doc, sent, draft: Draft,
+                    quotes: list[tuple[int, int]],
+                    occurrences: dict[str, int], embedded_dates: set[int] = frozenset()) -> Claim | None:
+    segments = _segments(doc, draft.tokens, para.start)
+    if not segments:
+        return None
+    text = " … ".join(" ".join(text_of_source[a:b].split()) for a, b in segments)
+    if sum(ch.isalpha() for ch in text) < 8:
+        return None
+    kind = {"embedded": "embedded_event", "statement": "statement", "headline": "headline"}.get(draft.role, "assertion")
+    frame_time_ids = {t.i for t in draft.frame.time_tokens} if draft.frame else set()
+    future = _future(doc, draft.tokens, draft.head)
+    attribution = _attribution(draft.frame, draft, doc, para.start, source.published)
+    if kind == "statement":
+        time = attribution.time
+    else:
+        time = _times(doc, draft.tokens, frame_time_ids | embedded_dates, source.published, future,
+                      keep_related=embedded_dates)
+    key = claim_key(kind, text)
+    occurrences[key] = occurrences.get(key, 0) + 1
+    claim_quotes = []
+    for qa, qb in quotes:
+        for a, b in segments:
+            lo, hi = max(qa + para.start, a), min(qb + para.start, b)
+            if hi - lo >= 2:
+                claim_quotes.append(Quote(text=text_of_source[lo:hi], start=lo, end=hi))
+    quantities = [] if kind == "statement" else extract_quantities(doc, draft.tokens, para.start)
+    return Claim(
+        id=claim_id(source.id, kind, text, occurrences[key]), source=source.id, start=segments[0][0],
+        end=segments[-1][1], text=text, segments=segments,
+        sentence=(para.start + sent.start_char, para.start + sent.end_char), kind=kind,
+        standalone=_standalone(doc, draft, attribution), attribution=attribution, quotes=claim_quotes,
+        quantities=quantities, ordinals=ordinals(doc, draft.tokens), time=time,
+        entities=_entities(doc, draft.tokens, para.start, [(a, text_of_source[a:b]) for a, b in segments]),
+        predicate=polarity(draft.head)[0], negated=draft.negated, terms=_terms(doc, draft, attribution, kind),
+        hedged=_hedged(draft.head),
+        subject=None if kind == "statement" else _subject_person(doc, draft, attribution))
+
+
+def _link_sentence(made: list[tuple[int, Draft, Claim]], published) -> None:
+    """Within a sentence: coordinated and appended parts share the main clause's time; a
+    main clause takes 'after X' / 'since X' from the subordinate clause that dates it."""
+    by_index = {i: c for i, _, c in made}
+    for _, draft, claim in made:
+        parent = by_index.get(draft.parent) if draft.parent is not None else None
+        if draft.relation and claim.time and parent is not None and parent.time is None:
+            parent.time = bounded(claim.time, draft.relation, published).model_copy(update={"origin": "sentence"})
+    for _, draft, claim in made:
+        parent = by_index.get(draft.parent) if draft.parent is not None else None
+        if claim.time is None and draft.role != "statement" and draft.relation is None \
+                and parent is not None and parent.time is not None:
+            claim.time = parent.time.model_copy(update={"origin": "sentence"})
+    # What a clause says will happen happens after it was said (or published).
+    for _, draft, claim in made:
+        if claim.time is None and claim.kind in ("assertion", "headline") and _future(draft.head.doc, draft.tokens, draft.head):
+            anchor = claim.attribution.time.start if claim.attribution.time else published
+            if anchor is not None:
+                claim.time = TimeSpan(start=anchor, end=anchor + dt.timedelta(days=730), precision="range",
+                                      text="(future tense)", origin="tense")
+
+
+_ELLIPSIS = ("...", "…")
+_FINITE = {"VBD", "VBZ", "VBP", "MD"}
+_BARE = {"nsubj", "nsubjpass", "expl", "punct", "aux", "auxpass", "advmod", "neg"}
+
+
+def cut_off_fragment(sent, text_after: str) -> bool:
+    """A sentence an excerpt cuts off with an ellipsis at the very end of the article ('To be
+    sure, the massive price tag that comes with these...'), when what is left has no main clause
+    of its own: no verb with its subject, a subordinate clause alone ('Even as the country
+    wrestles with...'), or a subject and an auxiliary with nothing after it ('The vote ... has...').
+    Such a stub states nothing checkable; a cut sentence that still says something is kept."""
+    if text_after.strip() or not sent.text.rstrip().endswith(_ELLIPSIS):
+        return False
+    root = sent.root
+    deps = {c.dep_ for c in root.children}
+    finite = root.tag_ in _FINITE or any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE for c in root.children)
+    if not finite or not deps & {"nsubj", "nsubjpass", "expl"} or "mark" in deps:
+        return True
+    return deps <= _BARE
+
+
+def extract_claims(sources: list[Source], *, progress: Callable[[int], None] | None = None,
+                   n_process: int = 1, layout: bool = True) -> list[Claim]:
+    """Atomic claims of every source, in source order. Sets each source's body and removals.
+
+    Long (about 70 lines): it composes the extraction stages — layout, parsing every paragraph
+    in one spaCy batch, clauses, attribution, context — over state they share (each source's
+    paragraphs, offsets and the claims found so far).
+
+    `progress` is called with the number of articles done, as they finish. With `layout=False` the whole text is
+    one paragraph (for statements given directly, which have no page furniture).
+    """
+    paragraphs: list[Paragraph] = []
+    by_id = {s.id: s for s in sources}
+    texts = {s.id: mask_markdown(s.text) if s.markup == "markdown" else s.text for s in sources}
+    for source in sources:
+        text = texts[source.id]
+        if layout:
+            found = analyse_layout(text, outlet=source.outlet, title=source.title)
+            source.body, source.removed = found.body, found.removed
+            headings = sorted(found.headings)
+        else:
+            source.body, headings = [(0, len(text))], []
+        section = 0
+        items = sorted([(a, b, False) for a, b in source.body] + [(a, b, True) for a, b in headings])
+        for a, b, is_heading in items:
+            section += is_heading
+            paragraphs.append(Paragraph(source=source.id, start=a, text=text[a:b], section=section,
+                                        heading=is_heading))
+    claims: list[Claim] = []
+    per_source: dict[str, list[tuple[int, Claim, Draft, int]]] = {}
+    occurrences: dict[str, dict[str, int]] = {}
+    sentence_no: dict[str, int] = {}
+    current = None
+    for para, doc in parse_paragraphs(paragraphs, n_process=n_process):
+        source = by_id[para.source]
+        quotes = quote_spans(doc.text)
+        sents = [doc[:]] if para.heading else doc.sents
+        for sent in sents:
+            if sent.text.rstrip().endswith("?") or not any(t.pos_ in ("VERB", "AUX") for t in sent):
+                continue
+            if cut_off_fragment(sent, texts[source.id][para.start + sent.end_char:]):
+                continue
+            if para.heading and (len(sent) < 4 or not any(t.pos_ == "VERB" for t in sent)):
+                continue
+            frames = find_frames(sent)
+            drafts = split_sentence(sent, frames)
+            if para.heading:
+                drafts = [d for d in drafts if d.role not in ("embedded", "statement")]
+                for d in drafts:
+                    d.role = "headline" if d.role == "main" else d.role
+            made = []
+            embedded_dates = {t for d in drafts if d.role == "embedded" for t in d.tokens if doc[t].ent_type_ == "DATE"}
+            for i, draft in enumerate(drafts):
+                own = embedded_dates if draft.role != "embedded" else set()
+                claim = _draft_to_claim(source, texts[source.id], para, doc, sent, draft, quotes,
+                                        occurrences.setdefault(source.id, {}), own)
+                if claim is not None:
+                    made.append((i, draft, claim))
+            _link_sentence(made, source.published)
+            n = sentence_no[source.id] = sentence_no.get(source.id, -1) + 1
+            per_source.setdefault(source.id, []).extend((n, c, d, para.section) for _, d, c in made)
+        if progress and para.source != current:
+            if current is not None:
+                progress(1)
+            current = para.source
+    if progress:
+        progress(len(sources) - len({p.source for p in paragraphs}) + (1 if current is not None else 0))
+    for source in sources:
+        rows = per_source.get(source.id, [])
+        resolve_speakers(rows, source)
+        resolve_subject_pronouns(rows)
+        carry_time(rows)
+        claims += [row[1] for row in rows]
+    return claims

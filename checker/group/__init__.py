@@ -1,0 +1,33 @@
+"""Group: claims and their vectors in, clusters of claims (facts) and of facts (events) out.
+
+In: claims, their vectors and the settings. Out: lists of claim indices, one per fact
+(`group_facts`), and lists of fact indices, one per event (`group_events_by_story`).
+Modules: `pair_features` (a candidate pair's features), `pair_model` (the fitted logistic
+regression, `pair_model.json`), `linkage` (average linkage under constraints), `facts` (claims
+into facts), `scoring` and `events` (facts into stories and events).
+"""
+from __future__ import annotations
+
+import importlib
+
+_EXPORTS = {
+    "group_facts": "checker.group.facts",
+    "claim_candidates": "checker.group.facts",
+    "fact_edges": "checker.group.facts",
+    "link_facts": "checker.group.facts",
+    "group_events_by_story": "checker.group.events",
+    "document_stories": "checker.group.events",
+    "PairModel": "checker.group.pair_model",
+    "load": "checker.group.pair_model",
+    "fit": "checker.group.pair_model",
+    "PairFeatures": "checker.group.pair_features",
+    "FEATURES": "checker.group.pair_features",
+}
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str):
+    """Import an exported name's module on first use, so that importing the package stays cheap."""
+    if name in _EXPORTS:
+        return getattr(importlib.import_module(_EXPORTS[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,0 +1,197 @@
+"""What a fitted pair model sees of two claims: a row of numbers per candidate pair.
+
+Per-claim parts (terms and their corpus weights, entity keys by kind, quotations, counted
+things, the sentence's place in its article, the person a claim is about) are computed once;
+a pair's row is then cheap. The features are general: embedding likeness and how the pair
+ranks among each claim's matches in the other article, shared words weighted by rarity,
+shared people / organisations / places, shared quotation words, numbers that align, how the
+two times relate, same article, headline and lead positions, the same predicate, the same
+or another speaker or subject. Which of them matter, and how much, is fitted
+(`checker.group.pair_model`), never set by hand.
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter
+
+import numpy as np
+from rapidfuzz import fuzz
+
+from checker.judge.relations import align_quantities, known_speaker, same_speaker_text
+from checker.models import Claim, TimeSpan
+from checker.extract.normalize.entities import person_ids
+
+_PLACE = ("country:", "place:")
+
+FEATURES = (
+    "cosine", "cosine_gap_a", "cosine_gap_b", "mutual_best", "rank_a", "rank_b",
+    "lexical", "lexical_containment", "shared_rare_terms",
+    "persons_shared", "persons_clash", "orgs_shared", "places_shared", "places_clash",
+    "quote_words", "numbers_same", "numbers_aligned", "numbers_unmatched",
+    "time_compatible", "time_soft_conflict", "time_missing",
+    "same_source", "headline_any", "headline_both", "lead_both", "lead_any",
+    "predicate_same", "speaker_same", "speaker_clash", "subject_same", "subject_clash",
+    "length_ratio", "short_claim", "cosine_x_lexical", "cosine_x_cross_source",
+    "sentence_cosine", "sentence_lexical", "sentence_containment", "position_gap",
+)
+
+
+def term_idf(claims: list[Claim]) -> dict[str, float]:
+    """Each term's inverse document frequency over `claims` (a claim's terms are one document);
+    a term the corpus does not hold weighs 1.0 where it is looked up."""
+    df = Counter(t for c in claims for t in set(c.terms))
+    n = max(1, len(claims))
+    return {t: math.log((n + 1) / (d + 0.5)) for t, d in df.items()}
+
+
+def time_relation(a: TimeSpan | None, b: TimeSpan | None) -> str:
+    """none | compatible | conflict (both firm) | soft_conflict (one carried from context)."""
+    if a is None or b is None:
+        return "none"
+    if a.overlaps(b):
+        return "compatible"
+    return "conflict" if a.firm and b.firm else "soft_conflict"
+
+
+def _quote_words(c: Claim) -> frozenset[str]:
+    return frozenset(w for q in c.quotes for w in q.text.lower().split() if len(w) > 3)
+
+
+def _jaccard(a: frozenset, b: frozenset) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+class PairFeatures:
+    """Feature rows for pairs of `claims` (vectors L2-normalized, row i for claim i)."""
+
+    def __init__(self, claims: list[Claim], vectors: np.ndarray):
+        self.claims = claims
+        self.vectors = vectors
+        n = max(1, len(claims))
+        self.idf = term_idf(claims)
+        self.rare = math.log((n + 1) / 2.5)  # a term in at most two claims
+        self.terms = [frozenset(c.terms) for c in claims]
+        self.weight = [sum(self.idf.get(t, 1.0) for t in ts) for ts in self.terms]
+        keys = [frozenset(e.key for e in c.entities) for c in claims]
+        self.persons = [frozenset(k for k in ks if k.startswith("person:")) for ks in keys]
+        self.orgs = [frozenset(k for k in ks if k.startswith("org:")) for ks in keys]
+        self.places = [frozenset(k for k in ks if k.startswith(_PLACE)) for ks in keys]
+        self.quotes = [_quote_words(c) for c in claims]
+        self.speaker = [c.attribution.speaker if known_speaker(c) else None for c in claims]
+        ids = person_ids([c.subject for c in claims if c.subject])
+        self.subject = [ids[c.subject] if c.subject else None for c in claims]
+        self.position = self._sentence_positions()
+        self._sentence_context()
+
+    def _sentence_positions(self) -> list[int]:
+        """Each claim's sentence number in its article (0: the first sentence or the headline)."""
+        starts: dict[str, set[int]] = {}
+        for c in self.claims:
+            starts.setdefault(c.source, set()).add(c.sentence[0])
+        order = {s: {x: k for k, x in enumerate(sorted(v))} for s, v in starts.items()}
+        return [order[c.source][c.sentence[0]] for c in self.claims]
+
+    def _sentence_context(self) -> None:
+        """Each claim's whole sentence: the mean vector and the terms of all its sentence's claims
+        (a clause like 'Both these releases come' is matched by what its sentence says)."""
+        members: dict[tuple, list[int]] = {}
+        for i, c in enumerate(self.claims):
+            members.setdefault((c.source, c.sentence), []).append(i)
+        self.sentence_vector = np.zeros_like(self.vectors, dtype=np.float64)
+        self.sentence_terms: list[frozenset] = [frozenset()] * len(self.claims)
+        self.sentence_weight = [0.0] * len(self.claims)
+        for idx in members.values():
+            v = self.vectors[idx].sum(axis=0)
+            v = v / (np.linalg.norm(v) or 1.0)
+            terms = frozenset().union(*(self.terms[i] for i in idx))
+            weight = sum(self.idf.get(t, 1.0) for t in terms)
+            for i in idx:
+                self.sentence_vector[i] = v
+                self.sentence_terms[i] = terms
+                self.sentence_weight[i] = weight
+
+    def _sentence_lexical(self, i: int, j: int) -> tuple[float, float]:
+        shared = self.sentence_terms[i] & self.sentence_terms[j]
+        if not shared:
+            return 0.0, 0.0
+        w = sum(self.idf.get(t, 1.0) for t in shared)
+        union = self.sentence_weight[i] + self.sentence_weight[j] - w
+        return w / union, w / max(1e-9, min(self.sentence_weight[i], self.sentence_weight[j]))
+
+    def lexical(self, i: int, j: int) -> tuple[float, float, float]:
+        """IDF-weighted overlap of terms: Jaccard, containment (overlap / smaller), rare terms shared."""
+        a, b = self.terms[i], self.terms[j]
+        shared = a & b
+        if not shared:
+            return 0.0, 0.0, 0.0
+        w = sum(self.idf.get(t, 1.0) for t in shared)
+        union = self.weight[i] + self.weight[j] - w
+        rare = sum(1 for t in shared if self.idf.get(t, 0.0) >= self.rare)
+        return w / union, w / max(1e-9, min(self.weight[i], self.weight[j])), min(rare, 5) / 5
+
+    def rows(self, pairs: list[tuple[int, int, float]]) -> np.ndarray:
+        """One feature row per (i, j, cosine), columns in `FEATURES` order."""
+        best, ranked = self._best_matches(pairs)
+        out = np.zeros((len(pairs), len(FEATURES)), dtype=np.float64)
+        for r, (i, j, cos) in enumerate(pairs):
+            out[r] = self._row(i, j, cos, best, ranked)
+        return out
+
+    def _best_matches(self, pairs):
+        """For each claim and each other article: its best candidate cosine there, and each
+        candidate's rank among the claim's candidates."""
+        best: dict[tuple[int, str], float] = {}
+        neighbours: dict[int, list[tuple[float, int]]] = {}
+        for i, j, cos in pairs:
+            for x, y in ((i, j), (j, i)):
+                key = (x, self.claims[y].source)
+                best[key] = max(best.get(key, -1.0), cos)
+                neighbours.setdefault(x, []).append((cos, y))
+        ranked = {x: {y: k for k, (_, y) in enumerate(sorted(v, reverse=True))} for x, v in neighbours.items()}
+        return best, ranked
+
+    def _row(self, i: int, j: int, cos: float, best, ranked) -> list[float]:
+        a, b = self.claims[i], self.claims[j]
+        gap_a = best[(i, b.source)] - cos
+        gap_b = best[(j, a.source)] - cos
+        lex, contain, rare = self.lexical(i, j)
+        pa, pb = self.persons[i], self.persons[j]
+        la, lb = self.places[i], self.places[j]
+        numbers_same = numbers_aligned = numbers_unmatched = 0.0
+        if a.quantities and b.quantities:
+            if any(qa.value == qb.value for qa in a.quantities for qb in b.quantities):
+                numbers_same = 1.0
+            aligned = align_quantities(a.quantities, b.quantities)
+            numbers_aligned = min(len(aligned), 2) / 2
+            numbers_unmatched = 0.0 if (aligned or numbers_same) else 1.0
+        rel = time_relation(a.time, b.time)
+        sa, sb = self.speaker[i], self.speaker[j]
+        speaker_same = speaker_clash = 0.0
+        if sa and sb:
+            if same_speaker_text(sa, a.attribution.speaker_key or "", sb, b.attribution.speaker_key or ""):
+                speaker_same = 1.0
+            else:
+                speaker_clash = 1.0
+        ua, ub = self.subject[i], self.subject[j]
+        heads = (a.kind == "headline") + (b.kind == "headline")
+        lead = (self.position[i] <= 2) + (self.position[j] <= 2)
+        na, nb = len(self.terms[i]), len(self.terms[j])
+        cross = float(a.source != b.source)
+        quote_words = _jaccard(self.quotes[i], self.quotes[j])
+        if quote_words == 0.0 and self.quotes[i] and self.quotes[j]:
+            quote_words = 0.5 * (fuzz.token_set_ratio(" ".join(self.quotes[i]), " ".join(self.quotes[j])) >= 90)
+        return [
+            cos, gap_a, gap_b, float(gap_a <= 1e-9 and gap_b <= 1e-9), min(ranked[i][j], 10) / 10,
+            min(ranked[j][i], 10) / 10,
+            lex, contain, rare,
+            _jaccard(pa, pb), float(bool(pa) and bool(pb) and not pa & pb), _jaccard(self.orgs[i], self.orgs[j]),
+            _jaccard(la, lb), float(bool(la) and bool(lb) and not la & lb),
+            quote_words, numbers_same, numbers_aligned, numbers_unmatched,
+            float(rel == "compatible"), float(rel == "soft_conflict"), float(rel == "none"),
+            1.0 - cross, float(heads >= 1), float(heads == 2), float(lead == 2), float(lead >= 1),
+            float(bool(a.predicate) and a.predicate == b.predicate), speaker_same, speaker_clash,
+            float(ua is not None and ua == ub), float(ua is not None and ub is not None and ua != ub),
+            min(na, nb) / max(1, na, nb), float(min(na, nb) <= 3), cos * contain, cos * cross,
+            float(self.sentence_vector[i] @ self.sentence_vector[j]), *self._sentence_lexical(i, j),
+            min(abs(self.position[i] - self.position[j]), 20) / 20,
+        ]

@@ -1,0 +1,131 @@
+"""Quotations compared: the same words, a fragment, the same utterance worded differently, and
+who each is given to.
+
+Quotations are compared on their words (lower case, contractions spelt out, '&' read as
+'and'). A fragment found word for word in the other quotation is consistent; the same
+utterance with words changed, added or left out is a misquote, unless the two were given in
+different channels (a tweet and a statement are two texts of one message). The same words
+given to two different known speakers is an attribution discrepancy.
+"""
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+
+from rapidfuzz import fuzz
+
+from checker.extract.attribution import PRONOUNS
+from checker.models import Claim
+from checker.extract.normalize.entities import same_org, same_person
+
+_CONTRACTIONS = [(r"\bwon't\b", "will not"), (r"\bcan't\b", "cannot"), (r"\bshan't\b", "shall not"),
+                 (r"n't\b", " not"), (r"'re\b", " are"), (r"'m\b", " am"), (r"'ll\b", " will"), (r"'ve\b", " have"),
+                 (r"'d\b", " would"), (r"&", " and ")]
+# Where a quotation was given: two channels are two texts, not one quotation worded two ways.
+_CHANNELS = re.compile(r"\b(tweet|statement|interview|letter|e-?mail|speech|post|remarks|video|news release|"
+                       r"press release|briefing|press conference|op-ed|memo|podcast|rally|hearing|testimony)s?\b", re.I)
+
+
+def norm_quote(text: str) -> str:
+    """A quotation's words for comparison: lower case, contractions spelt out, no punctuation."""
+    text = text.lower().replace("’", "'").replace("‘", "'")
+    for pattern, repl in _CONTRACTIONS:
+        text = re.sub(pattern, repl, text)
+    return " ".join(re.sub(r"[^\w\s]", " ", text.replace("-", "")).split())
+
+
+def _channels(c: Claim) -> set[str]:
+    outside = c.text
+    for q in c.quotes:
+        outside = outside.replace(q.text, " ")
+    return {m.lower().replace("-", "") for m in _CHANNELS.findall(outside)}
+
+
+def _reworded(short: str, long_: str) -> list[tuple[str, str]]:
+    """Words of `short` changed, added or left out against the stretch of `long_` it matches;
+    spelling variants ('defence' / 'defense') do not count."""
+    sw, lw = short.split(), long_.split()
+    blocks = [b for b in difflib.SequenceMatcher(None, sw, lw, autojunk=False).get_matching_blocks() if b.size]
+    if not blocks:
+        return [(short, long_)]
+    changes = []
+    ops = difflib.SequenceMatcher(None, sw, lw[blocks[0].b:blocks[-1].b + blocks[-1].size], autojunk=False)
+    for tag, i1, i2, j1, j2 in ops.get_opcodes():
+        if tag == "equal":
+            continue
+        x, y = " ".join(sw[i1:i2]), " ".join(lw[blocks[0].b + j1:blocks[0].b + j2])
+        if _spelling_variant(x, y):
+            continue
+        changes.append((x, y))
+    return changes
+
+
+def _spelling_variant(x: str, y: str) -> bool:
+    """'defence' / 'defense', 'colour' / 'color': one word each, nearly the same letters; not a
+    plural ('uniform' / 'uniforms') nor another word ('vaccination' / 'vaccine')."""
+    if not x or not y or " " in x or " " in y or abs(len(x) - len(y)) > 1:
+        return False
+    if x + "s" == y or y + "s" == x:
+        return False
+    return fuzz.ratio(x, y) >= 80
+
+
+def compare_quotes(a: Claim, b: Claim) -> tuple[str, str] | None:
+    """('quote' | 'attribution', detail) when quotations disagree in wording or speaker."""
+    qa = [(norm_quote(q.text), q.text) for q in a.quotes if len(norm_quote(q.text)) >= 6]
+    qb = [(norm_quote(q.text), q.text) for q in b.quotes if len(norm_quote(q.text)) >= 6]
+    if not qa or not qb:
+        return None
+    speakers_known = known_speaker(a) and known_speaker(b)
+    same_speaker = speakers_known and speakers_compatible(a, b)
+    for na, ta in qa:
+        for nb, tb in qb:
+            if fuzz.ratio(na, nb) >= 92 and len(na) >= 25:
+                if speakers_known and not same_speaker:
+                    return "attribution", (f"the same quotation is given to {a.attribution.speaker} and to "
+                                           f"{b.attribution.speaker}")
+    if speakers_known and not same_speaker:
+        return None
+    ch_a, ch_b = _channels(a), _channels(b)
+    if ch_a and ch_b and not ch_a & ch_b:
+        return None  # a tweet and a statement: two texts of one message
+    # Every quote of the claim with fewer quoted words found in the other, word for word: a fragment.
+    short, long_ = (qa, qb) if sum(len(x) for x, _ in qa) <= sum(len(x) for x, _ in qb) else (qb, qa)
+    if all(any(f" {s} " in f" {w} " or (fuzz.partial_ratio(s, w) >= 90 and not _reworded(s, w)) for w, _ in long_)
+           for s, _ in short):
+        return None
+    # The same utterance worded differently: close in wording and word order, not merely sharing
+    # a phrase; with the speaker unconfirmed, closer still.
+    best = max(((wording_similarity(na, nb), ta, tb, na, nb) for na, ta in qa for nb, tb in qb), key=lambda x: x[0])
+    floor = 50 if same_speaker else 60
+    if floor <= best[0] and (best[0] < 90 or _reworded(*sorted((best[3], best[4]), key=len))):
+        return "quote", f"“{best[1].strip(' ,.')}” vs “{best[2].strip(' ,.')}”"
+    return None
+
+
+def wording_similarity(a: str, b: str) -> float:
+    """0-100: how alike two quotations are in words and order."""
+    return (fuzz.ratio(a, b) + fuzz.token_sort_ratio(a, b)) / 2
+
+
+def speakers_compatible(a: Claim, b: Claim) -> bool:
+    """Whether two claims' speakers can be the same person or body."""
+    sa, sb = a.attribution, b.attribution
+    return same_speaker_text(sa.speaker or "", sa.speaker_key or "", sb.speaker or "", sb.speaker_key or "")
+
+
+@functools.lru_cache(maxsize=65536)
+def same_speaker_text(a: str, key_a: str, b: str, key_b: str) -> bool:
+    """Whether two speakers, as written, can be the same person or body (empty: unknown, so yes)."""
+    if not a or not b or (key_a and key_a == key_b):
+        return True
+    if same_person(a, b) or same_org(a, b):
+        return True
+    return a.lower() in PRONOUNS or b.lower() in PRONOUNS
+
+
+def known_speaker(c: Claim) -> bool:
+    """A speaker named or described, not a bare pronoun and not the outlet's own voice."""
+    sp = c.attribution.speaker
+    return bool(sp) and c.attribution.kind != "outlet" and sp.lower() not in PRONOUNS

@@ -1,0 +1,339 @@
+"""Pairwise verdicts on claims of one fact, with the reason in words.
+
+The comparison is structured, never a black box: numbers (aligned by what they count, with
+their qualifiers and rounding, rates by their period, units converted), dates (equal, nested at
+another precision, or disjoint), vote tallies, quotations (the same words, a fragment, or the
+same utterance worded differently), who a quotation is given to, negation or an antonymous
+predicate, and another place or person in the same role (`checker.judge.frames`). Differences count
+only within one proposition: the same subject and the same predicate frame. A pair with no
+difference corroborates when what one asserts is found in the other (predicate and arguments),
+else it is partial: it shares the topic, not the assertion.
+"""
+from __future__ import annotations
+
+import functools
+import math
+import re
+
+from rapidfuzz import fuzz
+
+from checker.judge import frames
+from checker.models import Claim, Quantity, Relation, TimeSpan, plural
+from checker.extract.normalize.entities import same_person
+# known_speaker and same_speaker_text are imported from here by checker.group.scoring
+from checker.judge.quotes import compare_quotes, known_speaker, norm_quote, same_speaker_text  # noqa: F401
+
+_ABOUT_SHARE = 0.01  # "about" allows a unit of the last digit given, or 1 %: a 3 % gap in a precise amount stands
+_CORROBORATES = 0.6  # share of one claim's terms the other must state
+
+
+def _last_digit(q: Quantity) -> float:
+    """A unit of the last significant digit the text gives ("3.2 million" → 100,000; "400" → 100)."""
+    digits = re.sub(r"[^\d.]", "", q.text).strip(".")
+    if not digits or not any(ch.isdigit() for ch in digits) or q.value == 0 or not float(digits):
+        return 1.0 if q.value else 0.0
+    scale = abs(q.value / float(digits))
+    if "." in digits:
+        return 10 ** (-len(digits.split(".")[1])) * scale
+    return 10 ** (len(digits) - len(digits.rstrip("0"))) * scale
+
+
+def _tolerance(q: Quantity) -> float:
+    """Half a unit of the last significant digit when the figure is rounded ("3.2 million" → 50,000,
+    "15 million" → 500,000, "400" → 50); 0 for a figure given to the unit."""
+    unit = _last_digit(q)
+    return 0.5 * unit if unit > 1 or "." in q.text else 0.0
+
+
+def _scale(q: Quantity, other: Quantity) -> float:
+    """The factor that brings a quantity to the base unit it shares with `other`: a rate to per
+    day, a length to metres (pint is loaded only when two different units meet)."""
+    if q.kind == "rate" and q.unit and " per " in f" {q.unit}":
+        return 1.0 / _PERIOD_DAYS.get(q.unit.rsplit("per ", 1)[1], 1.0)
+    if q.kind == "count" and q.counted and other.counted and q.counted != other.counted:
+        base = _physical(q.counted)
+        return base[1] if base and _physical(other.counted) else 1.0
+    return 1.0
+
+
+_PERIOD_DAYS = {"day": 1.0, "week": 7.0, "month": 365.25 / 12, "year": 365.25, "hour": 1 / 24, "minute": 1 / 1440,
+                "second": 1 / 86400, "quarter": 365.25 / 4}
+_UNIT_STEMS = ("meter", "metre", "mile", "foot", "feet", "inch", "yard", "gram", "pound", "ton", "liter", "litre",
+               "gallon", "acre", "hectare", "ounce", "minute", "hour", "second", "week", "month", "year")
+
+
+@functools.lru_cache(maxsize=256)
+def _physical(noun: str | None) -> tuple[str, float] | None:
+    """(dimension, factor to base units) for a counted noun that is a unit of measure, via pint."""
+    if not noun or not noun.endswith(_UNIT_STEMS) or noun in ("second",):
+        return None
+    try:
+        q = _registry().Quantity(1, noun)
+        return str(q.dimensionality), float(q.to_base_units().magnitude)
+    except Exception:  # pint raises several kinds of errors for words it does not know
+        return None
+
+
+@functools.lru_cache(maxsize=1)
+def _registry():
+    import pint
+
+    return pint.UnitRegistry()
+
+
+def interval(q: Quantity) -> tuple[float, float]:
+    """The values a stated quantity allows, given its qualifier and rounding."""
+    v, tol = q.value, _tolerance(q)
+    if q.qualifier == "at_least":
+        return v - tol, math.inf
+    if q.qualifier == "more_than":
+        return v + 1e-9, math.inf
+    if q.qualifier == "at_most":
+        return -math.inf, v + tol
+    if q.qualifier == "less_than":
+        return -math.inf, v - 1e-9
+    if q.qualifier == "about":
+        slack = max(_last_digit(q), abs(v) * _ABOUT_SHARE)
+        if q.text.lower().startswith(("nearly", "almost")):
+            return v - slack, v  # just below the figure
+        return v - slack, v + slack
+    return v - tol, v + tol
+
+
+def _nouns_match(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return False
+    return a == b or a.endswith(b) or b.endswith(a)
+
+
+def _mods(q: Quantity) -> set[str]:
+    return {m.lower() for m in q.modifiers if m[:1].isupper()}
+
+
+def _descriptors(q: Quantity) -> set[str]:
+    return {m.lower() for m in q.modifiers if not m[:1].isupper() and m.isalpha()}
+
+
+def same_measure(a: Quantity, b: Quantity) -> bool:
+    """Whether two quantities measure the same thing: kind, unit, counted noun (warship/ship),
+    and no clash of distinctive modifiers ('Chinese' / 'Russian', 'college' / 'world' records)."""
+    if a.kind != b.kind or "part" in (a.qualifier, b.qualifier):
+        return False
+    if a.kind == "count":
+        if not _nouns_match(a.counted, b.counted):
+            pa, pb = _physical(a.counted), _physical(b.counted)
+            if not (pa and pb and pa[0] == pb[0]):
+                return False
+    elif a.kind == "rate" and _per(a.unit) != _per(b.unit):
+        if _base(a.unit) != _base(b.unit) or not (a.counted == b.counted or _nouns_match(a.counted, b.counted)):
+            return False
+    elif not (a.unit and a.unit == b.unit and (not a.counted or not b.counted or _nouns_match(a.counted, b.counted))):
+        return False
+    for mods in (_mods, _descriptors):
+        ma, mb = mods(a), mods(b)
+        if ma and mb and not ma & mb:
+            return False
+    return True
+
+
+def _per(unit: str | None) -> str:
+    return (unit or "").rsplit("per ", 1)[-1] if unit and "per " in unit else ""
+
+
+def _base(unit: str | None) -> str:
+    return (unit or "").split(" per ")[0] if unit and not unit.startswith("per ") else ""
+
+
+def _compatible(a: Quantity, b: Quantity) -> bool:
+    fa, fb = _scale(a, b), _scale(b, a)
+    (lo1, hi1), (lo2, hi2) = [x * fa for x in interval(a)], [x * fb for x in interval(b)]
+    return not (hi1 < lo2 or hi2 < lo1)
+
+
+def align_quantities(qa: list[Quantity], qb: list[Quantity]) -> list[tuple[list[Quantity], list[Quantity]]]:
+    """Groups of quantities that state the same measure on both sides.
+
+    Evidence of alignment: the same unit or counted noun with no clash of modifiers, or a
+    parallel list whose distinctive modifiers match one to one ("four Chinese and four Russian
+    warplanes" / "two Chinese ... and two Russian ... bombers")."""
+    out = [([a], [b]) for a in qa for b in qb if same_measure(a, b)]
+    rest_a = [q for q in qa if q.kind == "count" and q.qualifier != "part" and not any(same_measure(q, b) for b in qb)]
+    rest_b = [q for q in qb if q.kind == "count" and q.qualifier != "part" and not any(same_measure(a, q) for a in qa)]
+    if len(rest_a) >= 2 and len(rest_a) == len(rest_b):
+        mods_a = [_mods(q) for q in rest_a]
+        mods_b = [_mods(q) for q in rest_b]
+        if all(mods_a) and all(mods_b) and len({frozenset(m) for m in mods_a}) == len(mods_a):
+            pairing = []
+            for ma, a in zip(mods_a, rest_a):
+                match = [b for mb, b in zip(mods_b, rest_b) if ma & mb]
+                if len(match) != 1:
+                    break
+                pairing.append((a, match[0]))
+            else:
+                out.append(([a for a, _ in pairing], [b for _, b in pairing]))
+    return out
+
+
+def _describe_list(qs: list[Quantity]) -> str:
+    if len(qs) == 1:
+        return qs[0].describe()
+    noun = qs[0].counted or ""
+    parts = [f"{Quantity(**{**q.model_dump(), 'counted': None, 'unit': None}).describe()}" for q in qs]
+    return " + ".join(parts) + (f" {plural(noun)}" if noun else "")
+
+
+def compare_numbers(a: Claim, b: Claim) -> str | None:
+    """A detail in words when aligned numbers cannot both be true, else None.
+
+    A number that is compatible with any same-measure number on the other side, or whose
+    value the other side states at all (the noun may be left out: "grown to 20"), is matched.
+    What could or might happen ("could cut emissions 20%") is a possibility: possibilities with
+    other figures do not contradict it."""
+    if a.hedged or b.hedged:
+        return None
+    values_a = [q for q in a.quantities if q.qualifier != "part"]
+    values_b = [q for q in b.quantities if q.qualifier != "part"]
+
+    def stated(q: Quantity, others: list[Quantity]) -> bool:
+        return any(_compatible(q, o) and o.kind == q.kind or o.value == q.value and q.kind in ("count", "measure")
+                   and {o.unit, o.counted} & {q.unit, q.counted} - {None} for o in others)
+
+    for ga, gb in align_quantities(a.quantities, b.quantities):
+        if len(ga) > 1:  # a parallel list: every member must hold
+            if any(not _compatible(x, y) for x, y in zip(ga, gb)):
+                return f"{_describe_list(ga)} vs {_describe_list(gb)}"
+            continue
+        x, y = ga[0], gb[0]
+        if _compatible(x, y) or stated(x, values_b) or stated(y, values_a):
+            continue
+        if any(_compatible(x, o) for o in values_b if same_measure(x, o)) or \
+                any(_compatible(o, y) for o in values_a if same_measure(o, y)):
+            continue
+        return f"{x.describe()} vs {y.describe()}"
+    return None
+
+
+def _firm(t: TimeSpan | None) -> bool:
+    return t is not None and t.dated
+
+
+def compare_times(ta: TimeSpan | None, tb: TimeSpan | None) -> tuple[str, str] | None:
+    """('differs' | 'partial', detail) for two firm times, else None when they agree or are unknown."""
+    if not (_firm(ta) and _firm(tb)):
+        return None
+    if not ta.overlaps(tb):
+        return "differs", f"{ta.describe()} ('{ta.text}') vs {tb.describe()} ('{tb.text}')"
+    if (ta.start, ta.end) != (tb.start, tb.end) and (ta.contains(tb) or tb.contains(ta)) \
+            and ta.precision != tb.precision and "range" not in (ta.precision, tb.precision):
+        return "partial", f"{ta.describe()} vs {tb.describe()}: the same time at another precision"
+    return None
+
+
+def _other_subjects(a: Claim, b: Claim) -> bool:
+    """Two different people as the claims' subjects: two propositions ('Smith scored 21' / 'Jones
+    scored 14' are two people's totals, not one total stated two ways)."""
+    return bool(a.subject and b.subject) and not same_person(a.subject, b.subject)
+
+
+def _other_people(a: Claim, b: Claim) -> bool:
+    """Each claim names people and none of one is among the other's ('Bush paid 36 percent' /
+    'the Clintons' rate was 45.8 percent'): figures of different people."""
+    pa = [e.text for e in a.entities if e.label == "PERSON"] + ([a.subject] if a.subject else [])
+    pb = [e.text for e in b.entities if e.label == "PERSON"] + ([b.subject] if b.subject else [])
+    return bool(pa and pb) and not any(same_person(x, y) for x in pa for y in pb)
+
+
+def _other_span(ta: TimeSpan | None, tb: TimeSpan | None) -> bool:
+    """Two firm times, one inside the other ('from 2007 through 2014' / 'last year'): an
+    average or total over a period and a figure for part of it are two measures."""
+    return _firm(ta) and _firm(tb) and (ta.start, ta.end) != (tb.start, tb.end) and (ta.contains(tb) or tb.contains(ta))
+
+
+def _claimed_by_one(a: Claim, b: Claim) -> bool:
+    """One claim is a named person's figure as reported ('what he said was the rate: 30 percent'),
+    the other the outlet's own: the outlets do not disagree, one reports a claim."""
+    return {a.attribution.kind, b.attribution.kind} == {"person", "outlet"}
+
+
+def one_proposition(a: Claim, b: Claim) -> bool:
+    """Whether two claims can state one proposition: no two different subjects or sets of people,
+    and most of one's terms found in the other (fewer when the predicates match)."""
+    if _other_subjects(a, b) or _other_people(a, b):
+        return False
+    share = frames.coverage(a, b)[0]
+    return share >= 0.5 or share >= 0.4 and frames.predicates_match(a, b)
+
+
+def _differences(a: Claim, b: Claim) -> tuple[list[tuple[str, str]], list[str]]:
+    differences: list[tuple[str, str]] = []
+    partial: list[str] = []
+    # a parallel list of counts ("4 Chinese + 4 Russian" / "2 Chinese + 2 Russian") is itself one frame
+    same = one_proposition(a, b) or any(len(x) >= 2 for x, _ in align_quantities(a.quantities, b.quantities))
+    tally = frames.tally_difference(a, b) if same else None
+    if tally:
+        differences.append(("number", tally))
+    detail = compare_numbers(a, b) if same and not tally and not _claimed_by_one(a, b) \
+        and not _other_span(a.time, b.time) else None
+    if detail:
+        differences.append(("number", detail))
+    timing = compare_times(a.time, b.time)
+    if timing and timing[0] == "differs" and same and (frames.same_predicate(a, b) or a.kind == b.kind == "headline"):
+        differences.append(("date", timing[1]))
+    elif timing and timing[0] == "partial":
+        partial.append(timing[1])
+    if a.kind == "statement" and b.kind == "statement":
+        st = compare_times(a.attribution.time, b.attribution.time)
+        if st and st[0] == "differs" and not any(k == "date" for k, _ in differences):
+            differences.append(("date", f"{a.attribution.speaker} spoke on {a.attribution.time.describe()} vs "
+                                        f"{b.attribution.time.describe()}"))
+    quotes = compare_quotes(a, b)
+    if quotes:
+        differences.append(quotes)
+    if a.predicate and a.predicate == b.predicate and a.negated != b.negated and not (a.hedged or b.hedged) \
+            and {a.kind, b.kind} <= {"assertion", "headline"} and not _other_subjects(a, b):
+        pos, neg = (a, b) if b.negated else (b, a)
+        differences.append(("negation", f"'{pos.predicate}' is affirmed in one and denied in the other"))
+    elif not (a.hedged or b.hedged) and not _other_subjects(a, b):
+        opposite = frames.opposite_predicates(a, b)
+        if opposite:
+            differences.append(("negation", opposite))
+    if not differences and not (a.quotes and b.quotes) and not _clashing_numbers(a, b):
+        role = frames.role_difference(a, b)
+        if role:
+            differences.append(("entity", role))
+    return differences, partial
+
+
+def _clashing_numbers(a: Claim, b: Claim) -> bool:
+    """Other people with other figures ('Lopez won 312 votes' / 'Carter won 280'): two people's
+    totals, not one post given to two people."""
+    return not (a.hedged or b.hedged) and compare_numbers(a, b) is not None
+
+
+def compare_claims(a: Claim, b: Claim) -> Relation:
+    """The judge's verdict on two claims assumed to state the same fact: differs (with the
+    first difference and the others), corroborates (what one asserts is found in the other,
+    and the detail says what matched) or partial (the same time at another precision, or a
+    shared topic with another assertion)."""
+    differences, partial = _differences(a, b)
+    if differences:
+        kind, text = differences[0]
+        more = "; ".join(t for _, t in differences[1:])
+        return Relation(a=a.id, b=b.id, relation="differs", kind=kind, detail=text + (f"; also {more}" if more else ""))
+    share, matched = frames.coverage(a, b)
+    same_figure = any(q.value == o.value and q.kind == o.kind for q in a.quantities for o in b.quantities)
+    asserted = frames.predicates_match(a, b) or same_figure or share >= 0.85
+    if not (asserted and (share >= _CORROBORATES or share >= 0.4 and len(matched) >= 3)) and not _same_quote(a, b):
+        shared = ", ".join(matched[:6]) or "nothing"
+        partial.append(f"shares {shared} but asserts something else")
+    if partial:
+        return Relation(a=a.id, b=b.id, relation="partial", detail="; ".join(partial))
+    said = [q.describe() for q in a.quantities for o in b.quantities if q.qualifier != "part" and _compatible(q, o)
+            and same_measure(q, o)]
+    what = ", ".join(dict.fromkeys(matched[:6] + said[:3]))
+    return Relation(a=a.id, b=b.id, relation="corroborates", detail=f"both state {what}" if what else "the same statement")
+
+
+def _same_quote(a: Claim, b: Claim) -> bool:
+    return any(fuzz.partial_ratio(norm_quote(x.text), norm_quote(y.text)) >= 90 for x in a.quotes for y in b.quotes
+               if len(x.text) >= 8 and len(y.text) >= 8)
