@@ -163,6 +163,10 @@ def test_a_negated_antonym_agrees():
     ("The lake level dropped by 3 meters.", "The lake level dropped by 300 centimeters.", False),
     ("The lake level dropped by 3 meters.", "The lake level dropped by 30 centimeters.", True),
     ("The zoo has 1.4 million visitors each year.", "The zoo draws 1.4m visitors annually.", False),
+    # a floor given to two significant digits or more is the figure rounded down; one digit is loose
+    ("Volunteers planted more than 46,000 trees this spring.", "Volunteers planted 46,380 trees this spring.", False),
+    ("Volunteers planted more than 46,000 trees this spring.", "Volunteers planted more than 52,000 trees this spring.", True),
+    ("Volunteers planted more than 40,000 trees this spring.", "Volunteers planted 52,000 trees this spring.", False),
 ])
 def test_numbers_as_intervals_rates_and_units(a, b, differs):
     assert (verdict(a, b).relation == "differs") is differs

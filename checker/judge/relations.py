@@ -84,10 +84,12 @@ def _registry():
 def interval(q: Quantity) -> tuple[float, float]:
     """The values a stated quantity allows, given its qualifier and rounding."""
     v, tol = q.value, _tolerance(q)
-    if q.qualifier == "at_least":
-        return v - tol, math.inf
-    if q.qualifier == "more_than":
-        return v + 1e-9, math.inf
+    if q.qualifier in ("at_least", "more_than"):
+        lo = v - tol if q.qualifier == "at_least" else v + 1e-9
+        unit = _last_digit(q)
+        # A floor given to two or more significant digits is the figure rounded down ("more than
+        # 178,000" is 178,xxx); one digit is a loose floor ("more than 400", "over 1,000").
+        return lo, (v + unit if unit >= 1 and abs(v) >= 10 * unit else math.inf)
     if q.qualifier == "at_most":
         return -math.inf, v + tol
     if q.qualifier == "less_than":
