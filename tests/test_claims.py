@@ -130,3 +130,11 @@ def test_a_description_inside_reported_speech_stays_reported_and_commas_do_not_p
     assert described.attribution.speaker == "The mayor"
     retire = next(c for c in cs if "retire" in c.text)
     assert ", ," not in retire.standalone
+
+
+def test_the_date_of_an_according_to_source_is_the_documents_not_the_claims():
+    cs = claims_of("The museum drew roughly 90,000 visitors and sold 12,000 memberships from 2016 to 2019, "
+                   "according to figures released Friday.", "2020-02-10")
+    visitors = next(c for c in cs if "visitors" in c.text and c.kind == "assertion")
+    assert visitors.time is None or visitors.time.start.year < 2020   # not the Friday of the release
+    assert visitors.attribution.time is not None and visitors.attribution.time.start == dt.date(2020, 2, 7)

@@ -157,7 +157,9 @@ def find_frames(sent) -> list[Frame]:
             to = [c for c in tok.children if c.lower_ == "to"]
             objs = [o for o in to[0].children if o.dep_ == "pobj"] if to else []
             if objs:
+                # "according to tax returns released Friday": the date is the document's, not the claim's
                 frames.append(Frame(verb=tok, speaker=_speaker_of_document(objs[0]),
+                                    time_tokens=[t for t in tok.subtree if t.ent_type_ == "DATE"],
                                     tokens=_subtree_ids(tok), content=[tok.head] if tok.head.i != tok.i else []))
         # "..., as Bloomberg reported Sunday" / "..., it added in the statement published Sunday"
         elif tok.dep_ in ("advcl", "parataxis") and tok.lemma_.lower() in SPEECH_VERBS and tok.i != root.i:
