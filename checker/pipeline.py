@@ -72,7 +72,8 @@ def run(paths: Iterable[str | pathlib.Path], *, store: str | pathlib.Path | None
     with (Store(store) if store is not None else nullcontext()) as db:
         progress.stage("extracting claims", total=len(sources))
         reuse = getattr(progress, "reuse", progress.advance)  # what the store had: done, not speed
-        claims, reused = extract_all(sources, engine=engine, cache=db, progress=progress.advance, reused=reuse)
+        claims, sources, reused = extract_all(sources, engine=engine, cache=db, progress=progress.advance,
+                                              reused=reuse)  # sources now with their body and removals
         progress.stage("embedding claims", total=len(claims))
         vectors, misses = embed_texts([c.standalone or c.text for c in claims], embedder, db,
                                       progress=progress.advance, engine=engine, reused=reuse)
