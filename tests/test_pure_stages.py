@@ -1,9 +1,13 @@
 """Stages hand back what they make and leave what they are given as it was: extraction does not
-write the sources' body and removals."""
+write the sources' body and removals, building events does not write the facts' event."""
 import datetime as dt
 
+from checker.embed.embedder import embed_texts
 from checker.engines.local import extract_all
 from checker.extract import extract_claims, extract_claims_and_layout
+from checker.group.events import group_events_by_story
+from checker.group.facts import group_facts
+from checker.judge.verdicts import build_events, build_facts, facts_with_events
 from checker.models import Source
 
 TEXT = ("Ships Sail For Drill\n\n"
@@ -45,3 +49,18 @@ def test_extract_all_leaves_its_sources_unchanged(tmp_path):
     assert [s.model_dump() for s in laid_out] == [s.model_dump() for s in direct_sources]
     assert [c.id for c in claims] == [c.id for c in direct]
 
+
+def test_building_events_leaves_the_facts_unchanged(fake_embedder):
+    claims, sources = extract_claims_and_layout(_sources())
+    vectors, _ = embed_texts([c.standalone or c.text for c in claims], fake_embedder)
+    facts = build_facts(group_facts(claims, vectors), claims, sources, vectors)
+    index = {c.id: i for i, c in enumerate(claims)}
+    members = [[index[cid] for cid in f.claims] for f in facts]
+    before = [f.model_dump() for f in facts]
+    events = build_events(group_events_by_story(facts, members, claims, vectors, sources), facts)
+    assert events and [f.model_dump() for f in facts] == before
+    assigned = facts_with_events(facts, events)
+    assert [f.model_dump() for f in facts] == before
+    event_of = {fid: e.id for e in events for fid in e.facts}
+    assert [f.event for f in assigned] == [event_of[f.id] for f in facts]
+    assert [f.model_dump(exclude={"event"}) for f in assigned] == [f.model_dump(exclude={"event"}) for f in facts]
