@@ -11,7 +11,7 @@ from typing import Protocol
 from checker.judge.independence import apply_independence
 from checker.engines.local import Engine, extract_all, make_engine
 from checker.embed.embedder import Embedder, SentenceTransformerEmbedder, embed_texts
-from checker.judge.verdicts import build_events, build_facts, keep_fact_ids
+from checker.judge.verdicts import build_events, build_facts, facts_with_events, keep_fact_ids
 from checker.group.facts import group_facts
 from checker.ingest.read import account_claims, file_notes, load_sources
 from checker.models import Report
@@ -72,7 +72,8 @@ def run(paths: Iterable[str | pathlib.Path], *, store: str | pathlib.Path | None
     with (Store(store) if store is not None else nullcontext()) as db:
         progress.stage("extracting claims", total=len(sources))
         reuse = getattr(progress, "reuse", progress.advance)  # what the store had: done, not speed
-        claims, reused = extract_all(sources, engine=engine, cache=db, progress=progress.advance, reused=reuse)
+        claims, sources, reused = extract_all(sources, engine=engine, cache=db, progress=progress.advance,
+                                              reused=reuse)  # sources now with their body and removals
         progress.stage("embedding claims", total=len(claims))
         vectors, misses = embed_texts([c.standalone or c.text for c in claims], embedder, db,
                                       progress=progress.advance, engine=engine, reused=reuse)
@@ -88,6 +89,7 @@ def run(paths: Iterable[str | pathlib.Path], *, store: str | pathlib.Path | None
         progress.stage("grouping facts into events")
         events = build_events(group_events_by_story(facts, members, claims, vectors, sources,
                                                     settings=settings), facts)
+        facts = facts_with_events(facts, events)
         in_facts = {cid for f in facts for cid in f.claims}
         claims = [c for c in claims if c.id in in_facts]  # dated statements that joined nothing
         account_claims(ingested.files, sources, claims)

@@ -39,14 +39,14 @@ def test_the_fingerprint_covers_the_extraction_modules_and_only_them(package_cop
 def test_a_changed_rule_recomputes_the_article(tmp_path, package_copy, monkeypatch):
     source = Source(id="port", path="port.txt", text=TEXT)
     with Store(tmp_path / "s") as db:
-        first, reused = extract_all([source], cache=db)
+        first, _, reused = extract_all([source], cache=db)
         assert reused == 0 and first
-        _, reused = extract_all([source.model_copy()], cache=db)
+        _, _, reused = extract_all([source.model_copy()], cache=db)
         assert reused == 1  # same code: served from the store
         rule = package_copy / "extract" / "normalize" / "quantities.py"
         rule.write_text(rule.read_text() + "\n_NEW_RULE = 1\n")
         monkeypatch.setattr(engine, "_PACKAGE_DIR", package_copy)
-        again, reused = extract_all([source.model_copy()], cache=db)
+        again, _, reused = extract_all([source.model_copy()], cache=db)
         assert reused == 0  # the code changed: extracted anew
         assert [c.id for c in again] == [c.id for c in first]
 

@@ -39,7 +39,7 @@ def topic_inputs(docs: pathlib.Path, embedder, store: pathlib.Path):
 
     sources = load_sources([docs]).sources
     with Store(store) as db:
-        claims, _ = extract_all(sources, engine=make_engine("local"), cache=db)
+        claims, sources, _ = extract_all(sources, engine=make_engine("local"), cache=db)
         vectors, _ = embed_texts([c.standalone or c.text for c in claims], embedder, db)
     facts = build_facts(group_facts(claims, vectors), claims, sources, vectors)
     index = {c.id: i for i, c in enumerate(claims)}

@@ -73,7 +73,7 @@ def load_story(key: pathlib.Path, embedder, store_dir: pathlib.Path = STORE, sha
         meta = _seed_meta(key)
     sources = load_sources([folder], meta_path=meta).sources
     with Store(store_dir) as db:
-        claims, _ = extract_all(sources, engine=make_engine("local", workers=1), cache=db)
+        claims, _, _ = extract_all(sources, engine=make_engine("local", workers=1), cache=db)
         vectors, _ = embed_texts([c.standalone or c.text for c in claims], embedder, db)
     gold = json.loads(key.read_text(encoding="utf-8"))
     covers = _scorer(shared).covers

@@ -21,13 +21,13 @@ import os
 import pathlib
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 import numpy as np
 
 from checker.embed import embed_in_batches
 from checker.errors import CheckerError, InputError
-from checker.extract import extract_claims
+from checker.extract import extract_claims_and_layout
 from checker.ingest import ReadJob, read_source
 from checker.models import Claim, Removed, Source
 
@@ -104,21 +104,22 @@ def _pack(source: Source, claims: list[Claim]) -> str:
                        "claims": [c.model_dump(mode="json") for c in claims]})
 
 
-def _unpack(source: Source, data: str) -> list[Claim]:
+def _unpack(source: Source, data: str) -> tuple[Source, list[Claim]]:
+    """A packed extraction read back: a copy of `source` with its body and removals, and its claims."""
     raw = json.loads(data)
-    source.body = [tuple(b) for b in raw["body"]]
-    source.removed = [Removed(**r) for r in raw["removed"]]
-    return [Claim.model_validate(c) for c in raw["claims"]]
+    laid_out = source.model_copy(update={"body": [tuple(b) for b in raw["body"]],
+                                         "removed": [Removed(**r) for r in raw["removed"]]})
+    return laid_out, [Claim.model_validate(c) for c in raw["claims"]]
 
 
 def extract_chunk(sources: list[Source]) -> list[str]:
     """Extract a chunk of sources: one packed JSON string per source (its body, removals and
     claims), what a worker process or a Ray actor hands back."""
-    claims = extract_claims(sources)
-    by_source: dict[str, list[Claim]] = {s.id: [] for s in sources}
+    claims, laid_out = extract_claims_and_layout(sources)
+    by_source: dict[str, list[Claim]] = {s.id: [] for s in laid_out}
     for c in claims:
         by_source[c.source].append(c)
-    return [_pack(s, by_source[s.id]) for s in sources]
+    return [_pack(s, by_source[s.id]) for s in laid_out]
 
 
 def warm_worker() -> None:
@@ -191,17 +192,26 @@ def make_engine(name: str = "local", *, workers: int | None = None, address: str
     raise CheckerError(f"unknown engine '{name}'", hint="use local or ray")
 
 
+class Extracted(NamedTuple):
+    """What `extract_all` hands back."""
+
+    claims: list[Claim]     # every source's claims, in source order
+    sources: list[Source]   # copies of the sources given, with their body and removals set
+    reused: int             # how many sources' extractions came from the cache
+
+
 def extract_all(sources: list[Source], *, engine: Engine | None = None, cache=None,
                 progress: Callable[[int], None] | None = None,
-                reused: Callable[[int], None] | None = None) -> tuple[list[Claim], int]:
-    """Claims of every source, in source order (sets each source's body and removals), and how
-    many sources came from the cache. `cache` is the claim store, or None; each finished chunk
-    is saved to it at once, so an interrupted run loses at most the chunks in flight.
+                reused: Callable[[int], None] | None = None) -> Extracted:
+    """Claims of every source, in source order, the sources laid out (copies with their body and
+    removals; the sources given are not changed), and how many sources came from the cache.
+    `cache` is the claim store, or None; each finished chunk is saved to it at once, so an
+    interrupted run loses at most the chunks in flight.
     `progress` counts articles extracted now, `reused` those the cache had (default: progress)."""
     engine = engine or LocalEngine()
     keys = [extraction_key(s) for s in sources]
     stored = cache.get_extractions(keys) if cache is not None else {}
-    results: dict[str, list[Claim]] = {}
+    results: dict[str, tuple[Source, list[Claim]]] = {}
     for source, key in zip(sources, keys):
         if key in stored:
             results[source.id] = _unpack(source, stored[key])
@@ -218,4 +228,5 @@ def extract_all(sources: list[Source], *, engine: Engine | None = None, cache=No
             cache.put_extractions({key: data for (_, key), data in zip(chunk, packed)})
         if progress:
             progress(len(chunk))
-    return [c for s in sources for c in results[s.id]], len(stored)
+    return Extracted(claims=[c for s in sources for c in results[s.id][1]],
+                     sources=[results[s.id][0] for s in sources], reused=len(stored))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Callable
+from typing import NamedTuple
 
 from checker.extract.attribution import Frame, find_frames, quote_spans, speaker_kind
 from checker.extract.boilerplate import analyse_layout
@@ -256,9 +257,26 @@ def cut_off_fragment(sent, text_after: str) -> bool:
     return deps <= _BARE
 
 
+class Extraction(NamedTuple):
+    """What extraction makes of a list of sources: their claims, in source order, and the
+    sources laid out — copies of the sources given, with the body (the spans kept after
+    boilerplate) and the removals filled in."""
+
+    claims: list[Claim]
+    sources: list[Source]
+
+
 def extract_claims(sources: list[Source], *, progress: Callable[[int], None] | None = None,
                    n_process: int = 1, layout: bool = True) -> list[Claim]:
-    """Atomic claims of every source, in source order. Sets each source's body and removals.
+    """Atomic claims of every source, in source order; the sources are left as they were
+    (`extract_claims_and_layout` also gives each source's body and removals)."""
+    return extract_claims_and_layout(sources, progress=progress, n_process=n_process, layout=layout).claims
+
+
+def extract_claims_and_layout(sources: list[Source], *, progress: Callable[[int], None] | None = None,
+                              n_process: int = 1, layout: bool = True) -> Extraction:
+    """Atomic claims of every source, in source order, and copies of the sources with their body
+    and removals set. The sources given are not changed.
 
     Long (about 70 lines): it composes the extraction stages — layout, parsing every paragraph
     in one spaCy batch, clauses, attribution, context — over state they share (each source's
@@ -268,22 +286,24 @@ def extract_claims(sources: list[Source], *, progress: Callable[[int], None] | N
     one paragraph (for statements given directly, which have no page furniture).
     """
     paragraphs: list[Paragraph] = []
-    by_id = {s.id: s for s in sources}
     texts = {s.id: mask_markdown(s.text) if s.markup == "markdown" else s.text for s in sources}
+    laid_out: list[Source] = []
     for source in sources:
         text = texts[source.id]
         if layout:
             found = analyse_layout(text, outlet=source.outlet, title=source.title)
-            source.body, source.removed = found.body, found.removed
+            source = source.model_copy(update={"body": found.body, "removed": found.removed})
             headings = sorted(found.headings)
         else:
-            source.body, headings = [(0, len(text))], []
+            source, headings = source.model_copy(update={"body": [(0, len(text))]}), []
+        laid_out.append(source)
         section = 0
         items = sorted([(a, b, False) for a, b in source.body] + [(a, b, True) for a, b in headings])
         for a, b, is_heading in items:
             section += is_heading
             paragraphs.append(Paragraph(source=source.id, start=a, text=text[a:b], section=section,
                                         heading=is_heading))
+    by_id = {s.id: s for s in laid_out}
     claims: list[Claim] = []
     per_source: dict[str, list[tuple[int, Claim, Draft, int]]] = {}
     occurrences: dict[str, dict[str, int]] = {}
@@ -323,10 +343,10 @@ def extract_claims(sources: list[Source], *, progress: Callable[[int], None] | N
             current = para.source
     if progress:
         progress(len(sources) - len({p.source for p in paragraphs}) + (1 if current is not None else 0))
-    for source in sources:
+    for source in laid_out:
         rows = per_source.get(source.id, [])
         resolve_speakers(rows, source)
         resolve_subject_pronouns(rows)
         carry_time(rows)
         claims += [row[1] for row in rows]
-    return claims
+    return Extraction(claims, laid_out)

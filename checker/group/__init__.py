@@ -16,6 +16,7 @@ _EXPORTS = {
     "fact_edges": "checker.group.facts",
     "link_facts": "checker.group.facts",
     "group_events_by_story": "checker.group.events",
+    "group_events": "checker.group.events",
     "document_stories": "checker.group.events",
     "PairModel": "checker.group.pair_model",
     "load": "checker.group.pair_model",

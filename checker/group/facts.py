@@ -6,8 +6,8 @@ model (`checker.group.pair_model`, over `checker.group.pair_features`); clusters
 over those probabilities, never across firmly disjoint times, never joining two clauses of one
 sentence, never joining claims about two different people. A claim that matches nothing stays
 a single-source fact. Dated statements ("the ministry announced on Sunday") join when their
-speakers match and what they announced landed in one fact. Events are grouped from facts'
-centroids and shared terms (`group_events`), below the story layer (`checker.group.events`).
+speakers match and what they announced landed in one fact. Facts are grouped into events in
+`checker.group.events` (`group_events` is still importable from here).
 """
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ from checker.settings import Settings
 
 GroupSettings = Settings  # the name earlier versions exported
 
-__all__ = ["GroupSettings", "PairScorer", "candidate_pairs", "group_facts", "group_events", "time_relation",
+__all__ = ["GroupSettings", "PairScorer", "candidate_pairs", "group_facts", "time_relation",
            "average_linkage", "node_of", "claim_candidates", "fact_edges", "link_facts"]
 
 
@@ -143,22 +143,10 @@ def _join_statements(claims: list[Claim], clusters: list[list[int]]) -> list[lis
     return clusters + joined
 
 
-def group_events(facts: list, fact_members: list[list[int]], claims: list[Claim], vectors: np.ndarray,
-                 settings: Settings | None = None) -> list[list[int]]:
-    """Events as lists of fact indices: facts about one happening, from their claims' centroids,
-    shared terms and compatible times (firmly disjoint times never share an event)."""
-    settings = settings or Settings()
-    n = len(facts)
-    if n == 0:
-        return []
-    centroids = np.stack([vectors[m].mean(axis=0) for m in fact_members])
-    norms = np.linalg.norm(centroids, axis=1, keepdims=True)
-    centroids = centroids / np.where(norms == 0, 1, norms)
-    pseudo = [Claim(id=f.id, source="", start=0, end=0, text="", sentence=(0, 0), time=f.time,
-                    terms=sorted({t for i in m for t in claims[i].terms})) for f, m in zip(facts, fact_members)]
-    scorer = PairScorer(pseudo, centroids, settings)
-    edges = [(i, j, scorer.score(i, j, c), c) for i, j, c in candidate_pairs(centroids, settings.neighbours,
-                                                                             settings.min_cosine)
-             if time_relation(pseudo[i].time, pseudo[j].time) != "conflict"]
-    nodes = [node_of(p.time) for p in pseudo]
-    return average_linkage(nodes, centroids, edges, settings.event_link, settings.event_average)
+def __getattr__(name: str):
+    """`group_events`, which moved to `checker.group.events` (imported on use: that module imports this one)."""
+    if name == "group_events":
+        from checker.group.events import group_events
+
+        return group_events
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

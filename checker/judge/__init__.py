@@ -17,6 +17,7 @@ _EXPORTS = {
     "build_fact": "checker.judge.verdicts",
     "build_facts": "checker.judge.verdicts",
     "build_events": "checker.judge.verdicts",
+    "facts_with_events": "checker.judge.verdicts",
     "keep_fact_ids": "checker.judge.verdicts",
     "apply_independence": "checker.judge.independence",
     "find_copies": "checker.judge.independence",

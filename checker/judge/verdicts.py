@@ -125,13 +125,18 @@ def build_facts(clusters: list[list[int]], claims: list[Claim], sources: list[So
 
 
 def build_events(fact_groups: list[list[int]], facts: list[Fact]) -> list[Event]:
-    """Events from groups of fact indices; each fact learns its event's id."""
+    """Events from groups of fact indices; each event lists its facts' ids. The facts are not
+    changed: `facts_with_events` gives copies that know their event."""
     events = []
     for members in fact_groups:
         ids = [facts[i].id for i in members]
-        event = Event(id=_hash("e", min(ids)), facts=ids, summary=facts[members[0]].summary,
-                      time=intersect([facts[i].time for i in members if facts[i].time is not None]))
-        for i in members:
-            facts[i].event = event.id
-        events.append(event)
+        events.append(Event(id=_hash("e", min(ids)), facts=ids, summary=facts[members[0]].summary,
+                            time=intersect([facts[i].time for i in members if facts[i].time is not None])))
     return events
+
+
+def facts_with_events(facts: list[Fact], events: list[Event]) -> list[Fact]:
+    """Copies of `facts`, each with the id of the event that lists it (a fact no event lists
+    keeps the event it had)."""
+    event_of = {fid: event.id for event in events for fid in event.facts}
+    return [f.model_copy(update={"event": event_of[f.id]}) if f.id in event_of else f.model_copy() for f in facts]
