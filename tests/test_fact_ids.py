@@ -24,3 +24,12 @@ def test_two_facts_never_take_one_id_and_a_split_keeps_it_for_the_larger_part():
 def test_a_first_run_keeps_the_content_ids():
     facts = _facts(["a"], ["b", "c"])
     assert [f.id for f in keep_fact_ids(facts, {})] == ["new0", "new1"]
+
+
+def test_an_earlier_id_that_is_now_another_facts_own_id_stays_with_that_fact():
+    # F1 held a, b, c; now b and c make the larger part, but a alone is a fact whose own id (from
+    # its first claim) is F1's: it keeps it, and the larger part keeps its own. Ids stay unique.
+    previous = {"a": "F1", "b": "F1", "c": "F1"}
+    facts = [Fact(id="F1", claims=["a"]), Fact(id="new1", claims=["b", "c"])]
+    kept = keep_fact_ids(facts, previous)
+    assert [f.id for f in kept] == ["F1", "new1"]

@@ -34,6 +34,9 @@ def keep_fact_ids(facts: list[Fact], previous: dict[str, str]) -> list[Fact]:
     sizes: dict[str, int] = {}
     for fid in previous.values():
         sizes[fid] = sizes.get(fid, 0) + 1
+    # An earlier id that is another fact's own id now (that fact holds the earlier fact's first
+    # claim) stays with that fact: two facts never share an id.
+    own = {f.id: n for n, f in enumerate(facts)}
     taken: set[str] = set()
     kept = {}
     for n, f in enumerate(facts):
@@ -42,7 +45,8 @@ def keep_fact_ids(facts: list[Fact], previous: dict[str, str]) -> list[Fact]:
             if cid in previous:
                 counts[previous[cid]] = counts.get(previous[cid], 0) + 1
         best = max(counts.items(), key=lambda kv: (kv[1], kv[0]), default=None)
-        if best and 2 * best[1] > len(f.claims) and 2 * best[1] > sizes[best[0]] and best[0] not in taken:
+        if best and 2 * best[1] > len(f.claims) and 2 * best[1] > sizes[best[0]] and best[0] not in taken \
+                and own.get(best[0], n) == n:
             taken.add(best[0])
             kept[n] = best[0]
     return [f.model_copy(update={"id": kept[n]}) if n in kept and kept[n] != f.id else f for n, f in enumerate(facts)]
