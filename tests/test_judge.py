@@ -223,3 +223,14 @@ def test_one_quotation_given_to_two_speakers_in_one_article_is_a_discrepancy():
                                '"Nobody saw the flood coming this fast," Chief Ortega said.')
     fact = build_fact(list(range(len(claims))), claims, {src.id: src})
     assert [d.kind for d in fact.discrepancies] == ["attribution"] and fact.discrepancies[0].internal
+
+
+@pytest.mark.parametrize("a,b,differs", [
+    ("Rangers made 40 arrests at the park over the weekend.", "Rangers arrested 65 people at the park over the weekend.", True),
+    ("Rangers made 40 arrests at the park over the weekend.", "Rangers arrested 40 people at the park over the weekend.", False),
+    ("The flood caused 12 deaths in the valley.", "The flood killed 30 people in the valley.", True),
+    ("Rangers made 40 arrests at the park.", "Rangers questioned 90 visitors at the park.", False),
+])
+def test_a_count_of_what_the_other_verb_does_is_one_measure(a, b, differs):
+    # "made N arrests" counts what "arrested N people" does; another verb counts something else
+    assert (verdict(a, b).relation == "differs") is differs

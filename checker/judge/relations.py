@@ -184,6 +184,22 @@ def _describe_list(qs: list[Quantity]) -> str:
     return " + ".join(parts) + (f" {plural(noun)}" if noun else "")
 
 
+def _counted_by_the_predicate(a: Claim, b: Claim) -> list[tuple[list[Quantity], list[Quantity]]]:
+    """One count on each side where one side counts what the other's verb does: "made 178,000
+    arrests" and "stopped 188,000 immigrants" (an arrest is a stop), "reported 40 deaths" and
+    "killed 52 people". Only a single count on each side, so a list never pairs by accident."""
+    qa = [q for q in a.quantities if q.kind == "count" and q.qualifier != "part" and q.counted]
+    qb = [q for q in b.quantities if q.kind == "count" and q.qualifier != "part" and q.counted]
+    if len(qa) != 1 or len(qb) != 1:
+        return []
+    x, y = qa[0], qb[0]
+    nouns = {x.counted.rstrip("s"), x.counted}, {y.counted.rstrip("s"), y.counted}
+    if (b.predicate and any(frames.related(n, b.predicate) for n in nouns[0])) or \
+            (a.predicate and any(frames.related(n, a.predicate) for n in nouns[1])):
+        return [([x], [y])]
+    return []
+
+
 def compare_numbers(a: Claim, b: Claim) -> str | None:
     """A detail in words when aligned numbers cannot both be true, else None.
 
@@ -200,7 +216,7 @@ def compare_numbers(a: Claim, b: Claim) -> str | None:
         return any(_compatible(q, o) and o.kind == q.kind or o.value == q.value and q.kind in ("count", "measure")
                    and {o.unit, o.counted} & {q.unit, q.counted} - {None} for o in others)
 
-    for ga, gb in align_quantities(a.quantities, b.quantities):
+    for ga, gb in align_quantities(a.quantities, b.quantities) or _counted_by_the_predicate(a, b):
         if len(ga) > 1:  # a parallel list: every member must hold
             if any(not _compatible(x, y) for x, y in zip(ga, gb)):
                 return f"{_describe_list(ga)} vs {_describe_list(gb)}"
