@@ -6,7 +6,7 @@ nearest neighbours (faiss).
 """
 from __future__ import annotations
 
-import importlib
+from checker.lazy import lazy_exports
 
 _EXPORTS = {
     "Embedder": "checker.embed.embedder",
@@ -16,11 +16,4 @@ _EXPORTS = {
     "embed_in_batches": "checker.embed.embedder",
     "candidate_pairs": "checker.embed.neighbours",
 }
-__all__ = sorted(_EXPORTS)
-
-
-def __getattr__(name: str):
-    """Import an exported name's module on first use, so that importing the package stays cheap."""
-    if name in _EXPORTS:
-        return getattr(importlib.import_module(_EXPORTS[name]), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__, __all__ = lazy_exports(__name__, _EXPORTS)

@@ -6,7 +6,7 @@ vectors whichever engine runs them: `local` (inline or one worker process per CP
 """
 from __future__ import annotations
 
-import importlib
+from checker.lazy import lazy_exports
 
 _EXPORTS = {
     "Engine": "checker.engines.local",
@@ -15,11 +15,4 @@ _EXPORTS = {
     "extract_all": "checker.engines.local",
     "default_workers": "checker.engines.local",
 }
-__all__ = sorted(_EXPORTS)
-
-
-def __getattr__(name: str):
-    """Import an exported name's module on first use, so that importing the package stays cheap."""
-    if name in _EXPORTS:
-        return getattr(importlib.import_module(_EXPORTS[name]), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__, __all__ = lazy_exports(__name__, _EXPORTS)

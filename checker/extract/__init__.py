@@ -10,7 +10,7 @@ clauses), `attribution` (speakers), `context` (pronouns and times carried across
 """
 from __future__ import annotations
 
-import importlib
+from checker.lazy import lazy_exports
 
 _EXPORTS = {
     "extract_claims": "checker.extract.claims",
@@ -21,11 +21,4 @@ _EXPORTS = {
     "load_nlp": "checker.extract.sentences",
     "mask_markdown": "checker.extract.markup",
 }
-__all__ = sorted(_EXPORTS)
-
-
-def __getattr__(name: str):
-    """Import an exported name's module on first use, so that importing the package stays cheap."""
-    if name in _EXPORTS:
-        return getattr(importlib.import_module(_EXPORTS[name]), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__, __all__ = lazy_exports(__name__, _EXPORTS)

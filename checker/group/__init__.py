@@ -8,7 +8,7 @@ into facts), `scoring` and `events` (facts into stories and events).
 """
 from __future__ import annotations
 
-import importlib
+from checker.lazy import lazy_exports
 
 _EXPORTS = {
     "group_facts": "checker.group.facts",
@@ -24,11 +24,4 @@ _EXPORTS = {
     "PairFeatures": "checker.group.pair_features",
     "FEATURES": "checker.group.pair_features",
 }
-__all__ = sorted(_EXPORTS)
-
-
-def __getattr__(name: str):
-    """Import an exported name's module on first use, so that importing the package stays cheap."""
-    if name in _EXPORTS:
-        return getattr(importlib.import_module(_EXPORTS[name]), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__, __all__ = lazy_exports(__name__, _EXPORTS)

@@ -9,7 +9,7 @@ Modules: `read` (finding and reading files), `metadata` (sidecar and inferred me
 """
 from __future__ import annotations
 
-import importlib
+from checker.lazy import lazy_exports
 
 _EXPORTS = {
     "load_sources": "checker.ingest.read",
@@ -21,11 +21,4 @@ _EXPORTS = {
     "read_sidecar": "checker.ingest.metadata",
     "SIDECAR_NAME": "checker.ingest.metadata",
 }
-__all__ = sorted(_EXPORTS)
-
-
-def __getattr__(name: str):
-    """Import an exported name's module on first use, so that importing the package stays cheap."""
-    if name in _EXPORTS:
-        return getattr(importlib.import_module(_EXPORTS[name]), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__, __all__ = lazy_exports(__name__, _EXPORTS)

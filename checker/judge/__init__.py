@@ -9,7 +9,7 @@ built and judged), `independence` (copies and cited outlets).
 """
 from __future__ import annotations
 
-import importlib
+from checker.lazy import lazy_exports
 
 _EXPORTS = {
     "compare_claims": "checker.judge.relations",
@@ -22,11 +22,4 @@ _EXPORTS = {
     "apply_independence": "checker.judge.independence",
     "find_copies": "checker.judge.independence",
 }
-__all__ = sorted(_EXPORTS)
-
-
-def __getattr__(name: str):
-    """Import an exported name's module on first use, so that importing the package stays cheap."""
-    if name in _EXPORTS:
-        return getattr(importlib.import_module(_EXPORTS[name]), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__, __all__ = lazy_exports(__name__, _EXPORTS)

@@ -7,7 +7,7 @@ Modules: `database` (the SQLite store and its migrations), `review` (the review 
 """
 from __future__ import annotations
 
-import importlib
+from checker.lazy import lazy_exports
 
 _EXPORTS = {
     "Store": "checker.store.database",
@@ -16,11 +16,4 @@ _EXPORTS = {
     "new_entry": "checker.store.review",
     "default_reviewer": "checker.store.review",
 }
-__all__ = sorted(_EXPORTS)
-
-
-def __getattr__(name: str):
-    """Import an exported name's module on first use, so that importing the package stays cheap."""
-    if name in _EXPORTS:
-        return getattr(importlib.import_module(_EXPORTS[name]), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__, __all__ = lazy_exports(__name__, _EXPORTS)
