@@ -234,3 +234,12 @@ def test_one_quotation_given_to_two_speakers_in_one_article_is_a_discrepancy():
 def test_a_count_of_what_the_other_verb_does_is_one_measure(a, b, differs):
     # "made N arrests" counts what "arrested N people" does; another verb counts something else
     assert (verdict(a, b).relation == "differs") is differs
+
+
+def test_a_named_chief_and_an_unnamed_spokeswoman_of_one_body_are_two_speakers():
+    a = ('"Our plans for the harbour have not changed," Harbour Trust chief executive Dana Moss said.')
+    b = ('"The trust\'s plans for the harbour have not changed at all," a Harbour Trust spokeswoman said.')
+    assert verdict(a, b).kind != "quote"
+    same = verdict('"Our plans for the harbour have not changed," Harbour Trust chief executive Dana Moss said.',
+                   '"Our plans for the harbor have not been changed," Dana Moss said.')
+    assert same.kind == "quote"  # one named speaker, reworded: still a misquote

@@ -78,7 +78,10 @@ def compare_quotes(a: Claim, b: Claim) -> tuple[str, str] | None:
     if not qa or not qb:
         return None
     speakers_known = known_speaker(a) and known_speaker(b)
-    same_speaker = speakers_known and speakers_compatible(a, b)
+    # A named person and a body's unnamed voice ("AARP CEO Barry Rand" / "an AARP spokeswoman")
+    # are two speakers of one body, not one speaker whose words were reported two ways.
+    kinds = {a.attribution.kind, b.attribution.kind}
+    same_speaker = speakers_known and speakers_compatible(a, b) and kinds != {"person", "unnamed"}
     for na, ta in qa:
         for nb, tb in qb:
             if fuzz.ratio(na, nb) >= 92 and len(na) >= 25:
