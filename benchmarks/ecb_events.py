@@ -10,7 +10,6 @@ side, with the ratio checker / baseline.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import pathlib
 import statistics
@@ -18,12 +17,12 @@ import subprocess
 import sys
 import time
 
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
 
-def load(path: pathlib.Path, name: str):
-    spec = importlib.util.spec_from_file_location(name, path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from training.pair_data import ecb_topics, load_module  # noqa: E402
+
+
 
 
 def main() -> None:
@@ -33,12 +32,8 @@ def main() -> None:
     ap.add_argument("--out", default="benchmarks/out/ecb")
     args = ap.parse_args()
     shared = pathlib.Path(args.shared)
-    ecb = shared / "dev" / "ecbplus"
-    scorer = load(shared / "eval" / "score_ecb.py", "score_ecb")
-    topics = sorted((p for p in ecb.iterdir() if p.name.startswith("topic_")), key=lambda p: int(p.name.split("_")[1]))
-    if args.topics:
-        wanted = {f"topic_{t}" for t in args.topics.split(",")}
-        topics = [t for t in topics if t.name in wanted]
+    scorer = load_module(shared / "eval" / "score_ecb.py", "score_ecb")
+    topics = ecb_topics(shared, args.topics)
     out = pathlib.Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
 

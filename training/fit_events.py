@@ -22,7 +22,7 @@ import tempfile
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from training.pair_data import SHARED, load_module  # noqa: E402
+from training.pair_data import SHARED, ecb_topics, load_module  # noqa: E402
 
 LINKS = (0.5, 0.55, 0.6, 0.65, 0.7)
 AVERAGES = (0.45, 0.5, 0.55, 0.6)
@@ -63,11 +63,8 @@ def main() -> None:
     ap.add_argument("--topics", default="")
     args = ap.parse_args()
     shared = pathlib.Path(args.shared)
-    ecb = shared / "dev" / "ecbplus"
     scorer = load_module(shared / "eval" / "score_ecb.py", "score_ecb")
-    topics = sorted((p for p in ecb.iterdir() if p.name.startswith("topic_")), key=lambda p: int(p.name.split("_")[1]))
-    if args.topics:
-        topics = [t for t in topics if t.name.split("_")[1] in args.topics.split(",")]
+    topics = ecb_topics(shared, args.topics)
 
     from checker.embed.embedder import SentenceTransformerEmbedder
     from checker.settings import Settings

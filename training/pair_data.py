@@ -29,6 +29,16 @@ def load_module(path: pathlib.Path, name: str):
     return module
 
 
+def ecb_topics(shared: pathlib.Path, wanted: str = "") -> list[pathlib.Path]:
+    """The ECB+ topic folders of ../shared/dev/ecbplus in numeric order; `wanted` ("1,2,3") keeps some."""
+    ecb = shared / "dev" / "ecbplus"
+    topics = sorted((p for p in ecb.iterdir() if p.name.startswith("topic_")), key=lambda p: int(p.name.split("_")[1]))
+    if wanted:
+        keep = {f"topic_{t.strip()}" for t in wanted.split(",")}
+        topics = [t for t in topics if t.name in keep]
+    return topics
+
+
 def _scorer(shared: pathlib.Path):
     return load_module(shared / "eval" / "score.py", "score")
 
