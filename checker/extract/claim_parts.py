@@ -50,8 +50,8 @@ def standalone_text(doc, draft: Draft, attribution: Attribution) -> str:
     text = " ".join(words)
     absolute = any(doc[i].lower_ == "with" and any(c.dep_ == "pobj" for c in doc[i].children) for i in ids[:2])
     if draft.role == "appositive":  # the description as a statement about the named subject
-        text = " ".join(t.text for t in draft.subject) + " is " + " ".join(
-            doc[i].text for i in ids if not any(i == t.i for t in draft.subject))
+        subject = {t.i for t in draft.subject}
+        text = " ".join(t.text for t in draft.subject) + " is " + " ".join(doc[i].text for i in ids if i not in subject)
     elif draft.subject and not absolute and not any(t.i in draft.tokens for t in draft.subject):
         text = " ".join(t.text for t in draft.subject) + " " + text
     return re.sub(r",(\s*,)+", ",", text).strip(" ,;")

@@ -192,10 +192,9 @@ def _counted_by_the_predicate(a: Claim, b: Claim) -> list[tuple[list[Quantity], 
     qb = [q for q in b.quantities if q.kind == "count" and q.qualifier != "part" and q.counted]
     if len(qa) != 1 or len(qb) != 1:
         return []
-    x, y = qa[0], qb[0]
-    nouns = {x.counted.rstrip("s"), x.counted}, {y.counted.rstrip("s"), y.counted}
-    if (b.predicate and any(frames.related(n, b.predicate) for n in nouns[0])) or \
-            (a.predicate and any(frames.related(n, a.predicate) for n in nouns[1])):
+    x, y = qa[0], qb[0]  # counted nouns are lemmas: "arrest", not "arrests"
+    if (b.predicate and frames.related(x.counted, b.predicate)) or \
+            (a.predicate and frames.related(y.counted, a.predicate)):
         return [([x], [y])]
     return []
 
