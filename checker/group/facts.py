@@ -51,12 +51,12 @@ def _persons(claims: list[Claim]) -> tuple[list[int | None], list[frozenset]]:
 
 
 def _blocked(a: Claim, b: Claim, slack: int | None = 0) -> bool:
+    """Two clauses of one sentence, or firm times disjoint even when widened by `slack` (the
+    window the linkage keeps apart, `node_of`)."""
     if a.source == b.source and a.sentence == b.sentence:
         return True
-    if slack is None or time_relation(a.time, b.time) != "conflict":
-        return False
-    gap = max((a.time.start - b.time.end).days, (b.time.start - a.time.end).days)
-    return gap > 2 * slack
+    na, nb = node_of(a.time, slack=slack), node_of(b.time, slack=slack)
+    return na.start is not None and nb.start is not None and (na.end < nb.start or nb.end < na.start)
 
 
 def claim_candidates(claims: list[Claim], vectors: np.ndarray,
