@@ -95,6 +95,13 @@ def _pick_year(month: int, day: int | None, pub: dt.date, future: bool) -> int:
     return best
 
 
+def _year(groups: dict, month: int, day: int | None, pub: dt.date | None, future: bool) -> int | None:
+    """The year the text gives, else the one `_pick_year` reads from the publication date."""
+    if groups.get("y"):
+        return int(groups["y"])
+    return _pick_year(month, day, pub, future) if pub else None
+
+
 def _span(start: dt.date, end: dt.date, precision: str, text: str) -> TimeSpan:
     return TimeSpan(start=start, end=end, precision=precision, text=text)
 
@@ -142,21 +149,15 @@ def _from_match(name: str, m: re.Match, text: str, pub: dt.date | None, future: 
             return _span(d, d, "day", text)
         if name in ("day_month", "month_day"):
             month, day = MONTHS[g["month"]], int(g["d"])
-            if g.get("y"):
-                year = int(g["y"])
-            elif pub:
-                year = _pick_year(month, day, pub, future)
-            else:
+            year = _year(g, month, day, pub, future)
+            if year is None:
                 return None
             d = dt.date(year, month, day)
             return _span(d, d, "day", text)
         if name in ("month_year", "month"):
             month = MONTHS[g["month"]]
-            if g.get("y"):
-                year = int(g["y"])
-            elif pub:
-                year = _pick_year(month, None, pub, future)
-            else:
+            year = _year(g, month, None, pub, future)
+            if year is None:
                 return None
             a, b = _month_span(year, month, g.get("part"))
             return _span(a, b, "month", text)
@@ -212,7 +213,7 @@ def _from_match(name: str, m: re.Match, text: str, pub: dt.date | None, future: 
             return _span(pub - dt.timedelta(days=back), pub, "range", text)
         if name == "day_range":
             m1, m2 = MONTHS[g["month"]], MONTHS[g["month2"]] if g.get("month2") else MONTHS[g["month"]]
-            year = int(g["y"]) if g.get("y") else (_pick_year(m1, int(g["d"]), pub, future) if pub else None)
+            year = _year(g, m1, int(g["d"]), pub, future)
             if year is None:
                 return None
             a = dt.date(year, m1, int(g["d"]))
