@@ -10,7 +10,7 @@ from typing import Protocol
 
 from checker.judge.independence import apply_independence
 from checker.engines.local import Engine, extract_all, make_engine
-from checker.embed.embedder import Embedder, SentenceTransformerEmbedder, embed_texts
+from checker.embed.embedder import Embedder, SentenceTransformerEmbedder, embed_texts_and_tokens
 from checker.judge.verdicts import build_events, build_facts, facts_with_events, keep_fact_ids
 from checker.group.facts import group_facts
 from checker.ingest.read import account_claims, file_notes, load_sources
@@ -75,10 +75,10 @@ def run(paths: Iterable[str | pathlib.Path], *, store: str | pathlib.Path | None
         claims, sources, reused = extract_all(sources, engine=engine, cache=db, progress=progress.advance,
                                               reused=reuse)  # sources now with their body and removals
         progress.stage("embedding claims", total=len(claims))
-        vectors, misses = embed_texts([c.standalone or c.text for c in claims], embedder, db,
-                                      progress=progress.advance, engine=engine, reused=reuse)
+        vectors, tokens, misses = embed_texts_and_tokens([c.standalone or c.text for c in claims], embedder, db,
+                                                         progress=progress.advance, engine=engine, reused=reuse)
         progress.stage("grouping claims into facts")
-        clusters = group_facts(claims, vectors, settings)
+        clusters = group_facts(claims, vectors, settings, tokens=tokens)
         progress.stage("judging facts", total=len(clusters))
         facts = build_facts(clusters, claims, sources, vectors)
         if db is not None:

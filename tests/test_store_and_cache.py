@@ -42,3 +42,38 @@ def test_real_model_vectors_are_normalized_and_meaningful():
     v = e.embed(["China sent five warships.", "China sent six warships.", "The weather in Kyiv is warm."])
     assert v.shape == (3, 384) and np.allclose(np.linalg.norm(v, axis=1), 1, atol=1e-4)
     assert v[0] @ v[1] > 0.8 > v[0] @ v[2]
+
+
+def test_token_vectors_are_cached_beside_sentence_vectors(tmp_path, fake_embedder):
+    from checker.embed.embedder import embed_texts_and_tokens
+
+    texts = ["the mayor opened the bridge", "a storm closed the port"]
+    with Store(tmp_path / "s") as db:
+        v1, t1, misses1 = embed_texts_and_tokens(texts, fake_embedder, db)
+    with Store(tmp_path / "s") as db:  # reopened: read back from disk
+        v2, t2, misses2 = embed_texts_and_tokens(texts[::-1], fake_embedder, db)
+    assert (misses1, misses2) == (2, 0)
+    assert [len(t.ids) for t in t1] == [5, 5] and t2[0].vectors.dtype == np.float16
+    assert np.array_equal(t1[0].ids, t2[1].ids) and np.allclose(t1[0].vectors, t2[1].vectors)
+    assert np.allclose(v1[0], v2[1])
+
+
+def test_a_store_without_token_vectors_embeds_again_once(tmp_path, fake_embedder):
+    """A store written before token vectors were kept has sentence vectors only."""
+    from checker.embed.embedder import embed_texts_and_tokens
+
+    with Store(tmp_path / "s") as db:
+        embed_texts(["the mayor opened the bridge"], fake_embedder, db)
+        _, tokens, misses = embed_texts_and_tokens(["the mayor opened the bridge"], fake_embedder, db)
+        _, _, again = embed_texts_and_tokens(["the mayor opened the bridge"], fake_embedder, db)
+    assert (misses, again, len(tokens[0].ids)) == (1, 0, 5)
+
+
+@pytest.mark.model
+def test_real_model_gives_token_vectors_from_the_same_pass():
+    e = SentenceTransformerEmbedder()
+    texts = ["Two states sued Colorado over its marijuana law.", "Rain is expected on Sunday."]
+    vectors, tokens = e.embed_tokens(texts)
+    assert np.allclose(vectors, e.embed(texts), atol=1e-5)
+    assert all(len(t.ids) == len(t.vectors) >= 5 for t in tokens)
+    assert np.allclose(np.linalg.norm(tokens[0].vectors.astype(np.float32), axis=1), 1.0, atol=1e-2)

@@ -30,7 +30,7 @@ AVERAGES = (0.45, 0.5, 0.55, 0.6)
 
 def topic_inputs(docs: pathlib.Path, embedder, store: pathlib.Path):
     """Sources, claims, vectors, facts and their members for one topic, as a run makes them."""
-    from checker.embed.embedder import embed_texts
+    from checker.embed.embedder import embed_texts_and_tokens
     from checker.engines.local import extract_all, make_engine
     from checker.judge.verdicts import build_facts
     from checker.group.facts import group_facts
@@ -40,8 +40,8 @@ def topic_inputs(docs: pathlib.Path, embedder, store: pathlib.Path):
     sources = load_sources([docs]).sources
     with Store(store) as db:
         claims, sources, _ = extract_all(sources, engine=make_engine("local"), cache=db)
-        vectors, _ = embed_texts([c.standalone or c.text for c in claims], embedder, db)
-    facts = build_facts(group_facts(claims, vectors), claims, sources, vectors)
+        vectors, tokens, _ = embed_texts_and_tokens([c.standalone or c.text for c in claims], embedder, db)
+    facts = build_facts(group_facts(claims, vectors, tokens=tokens), claims, sources, vectors)
     index = {c.id: i for i, c in enumerate(claims)}
     members = [[index[cid] for cid in f.claims] for f in facts]
     return sources, claims, vectors, facts, members

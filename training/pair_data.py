@@ -68,7 +68,7 @@ class Story:
 def load_story(key: pathlib.Path, embedder, store_dir: pathlib.Path = STORE, shared: pathlib.Path = SHARED,
                settings=None) -> Story:
     """Claims, vectors and labelled candidate pairs of one keyed story."""
-    from checker.embed.embedder import embed_texts
+    from checker.embed.embedder import embed_texts_and_tokens
     from checker.engines.local import extract_all, make_engine
     from checker.group.facts import claim_candidates
     from checker.ingest.read import load_sources
@@ -84,7 +84,7 @@ def load_story(key: pathlib.Path, embedder, store_dir: pathlib.Path = STORE, sha
     sources = load_sources([folder], meta_path=meta).sources
     with Store(store_dir) as db:
         claims, _, _ = extract_all(sources, engine=make_engine("local", workers=1), cache=db)
-        vectors, _ = embed_texts([c.standalone or c.text for c in claims], embedder, db)
+        vectors, tokens, _ = embed_texts_and_tokens([c.standalone or c.text for c in claims], embedder, db)
     gold = json.loads(key.read_text(encoding="utf-8"))
     covers = _scorer(shared).covers
     spans = [(f["id"], e) for f in gold["facts"] for e in f["evidence"]]
@@ -93,7 +93,7 @@ def load_story(key: pathlib.Path, embedder, store_dir: pathlib.Path = STORE, sha
         view = {"source": c.source, "start": c.start, "end": c.end}
         gold_of.append(frozenset(fid for fid, e in spans if covers(view, e)))
     pairs = claim_candidates(claims, vectors, settings)
-    rows = PairFeatures(claims, vectors).rows(pairs) if pairs else np.zeros((0, 1))
+    rows = PairFeatures(claims, vectors, tokens, settings.token_alignment_dims).rows(pairs) if pairs else np.zeros((0, 1))
     labels = np.array([(1 if gold_of[i] & gold_of[j] else 0) if gold_of[i] and gold_of[j] else -1
                        for i, j, _ in pairs], dtype=np.int64)
     return Story(key.stem, key, claims, vectors, gold_of, pairs, rows, labels)

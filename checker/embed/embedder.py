@@ -2,7 +2,9 @@
 
 Each text is keyed by a hash of (model id, text); only cache misses are embedded, in
 batches, and written back. Vectors are L2-normalized float32, so a dot product is a cosine.
-Embeddings find candidate claims to compare; they never decide agreement.
+The same model pass also gives each token's contextual vector (`TokenVectors`, float16), which
+the pair features align word by word (`checker.group.token_alignment`); they are cached beside
+the sentence vectors. Embeddings find candidate claims to compare; they never decide agreement.
 """
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ import os
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Protocol
 
 import numpy as np
@@ -20,8 +23,26 @@ from checker.errors import CheckerError
 MODEL_ID = "sentence-transformers/all-MiniLM-L6-v2"
 
 
+@dataclass(frozen=True)
+class TokenVectors:
+    """One text's tokens as the model saw them: ids in its vocabulary and L2-normalized
+    contextual vectors (float16, one row per token; no [CLS]/[SEP])."""
+
+    ids: np.ndarray
+    vectors: np.ndarray
+
+    def to_bytes(self) -> tuple[bytes, bytes]:
+        return np.asarray(self.ids, dtype=np.int32).tobytes(), np.asarray(self.vectors, dtype=np.float16).tobytes()
+
+    @classmethod
+    def from_bytes(cls, ids: bytes, vectors: bytes) -> "TokenVectors":
+        ids_ = np.frombuffer(ids, dtype=np.int32)
+        return cls(ids_, np.frombuffer(vectors, dtype=np.float16).reshape(len(ids_), -1))
+
+
 class Embedder(Protocol):
-    """Turns texts into L2-normalized vectors."""
+    """Turns texts into L2-normalized vectors. An embedder may also offer
+    `embed_tokens(texts) -> (vectors, [TokenVectors])`, both from one pass."""
 
     model_id: str
     dim: int
@@ -35,6 +56,10 @@ class EmbeddingCache(Protocol):
     def get_vectors(self, keys: Sequence[str]) -> dict[str, np.ndarray]: ...
 
     def put_vectors(self, model_id: str, items: dict[str, np.ndarray]) -> None: ...
+
+    def get_tokens(self, keys: Sequence[str]) -> dict[str, TokenVectors]: ...
+
+    def put_tokens(self, items: dict[str, TokenVectors]) -> None: ...
 
 
 class SentenceTransformerEmbedder:
@@ -79,6 +104,24 @@ class SentenceTransformerEmbedder:
                             convert_to_numpy=True, show_progress_bar=False)
         return vecs.astype(np.float32)
 
+    def embed_tokens(self, texts: Sequence[str]) -> tuple[np.ndarray, list[TokenVectors]]:
+        """Sentence vectors (as `embed` gives them) and each text's token vectors, from one pass."""
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32), []
+        model = self._load()
+        outputs = model.encode(list(texts), batch_size=self.batch_size, output_value=None,
+                               normalize_embeddings=True, show_progress_bar=False)
+        vecs = np.stack([o["sentence_embedding"].float().numpy() for o in outputs]).astype(np.float32)
+        vecs /= np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-12)  # as normalize_embeddings does
+        tokens = []
+        for o in outputs:
+            keep = o["attention_mask"].bool()
+            ids = o["input_ids"][keep].numpy()[1:-1]             # drop [CLS] and [SEP]
+            rows = o["token_embeddings"][keep].float().numpy()[1:-1]
+            rows = rows / np.maximum(np.linalg.norm(rows, axis=1, keepdims=True), 1e-9)
+            tokens.append(TokenVectors(ids.astype(np.int32), rows.astype(np.float16)))
+        return vecs, tokens
+
 
 class FakeEmbedder:
     """A deterministic bag-of-words embedder for fast tests: texts sharing words get close vectors."""
@@ -89,15 +132,26 @@ class FakeEmbedder:
         self.dim = dim
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
+        return self.embed_tokens(texts)[0]
+
+    def embed_tokens(self, texts: Sequence[str]) -> tuple[np.ndarray, list[TokenVectors]]:
+        """The text's vector is the sum of its words' (each a hashed ±1), its tokens are its words."""
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        tokens = []
         for i, text in enumerate(texts):
-            for word in re.findall(r"[a-z0-9]+", text.lower()):
+            words = re.findall(r"[a-z0-9]+", text.lower())
+            rows = np.zeros((len(words), self.dim), dtype=np.float32)
+            ids = np.zeros(len(words), dtype=np.int32)
+            for n, word in enumerate(words):
                 h = int(hashlib.md5(word.encode()).hexdigest(), 16)
-                out[i, h % self.dim] += 1.0 if (h >> 64) % 2 else -1.0
+                rows[n, h % self.dim] = 1.0 if (h >> 64) % 2 else -1.0
+                ids[n] = h % 2**31
+            out[i] = rows.sum(axis=0)
             norm = np.linalg.norm(out[i])
             if norm:
                 out[i] /= norm
-        return out
+            tokens.append(TokenVectors(ids, rows.astype(np.float16)))
+        return out, tokens
 
 
 def cache_key(model_id: str, text: str) -> str:
@@ -105,10 +159,17 @@ def cache_key(model_id: str, text: str) -> str:
     return hashlib.sha256(f"{model_id}\x1f{text}".encode()).hexdigest()
 
 
-def embed_in_batches(embedder: Embedder, texts: list[str], batch_size: int):
-    """(positions in `texts`, their vectors) for each run of `batch_size` texts, here and in order."""
+def embed_in_batches(embedder: Embedder, texts: list[str], batch_size: int, tokens: bool = False):
+    """(positions in `texts`, their vectors) for each run of `batch_size` texts, here and in order;
+    with `tokens`, (positions, vectors, their `TokenVectors`) from the embedder's `embed_tokens`."""
     for i in range(0, len(texts), batch_size):
-        yield list(range(i, min(i + batch_size, len(texts)))), embedder.embed(texts[i:i + batch_size])
+        chunk = texts[i:i + batch_size]
+        positions = list(range(i, i + len(chunk)))
+        if tokens:
+            vectors, token_vectors = embedder.embed_tokens(chunk)
+            yield positions, vectors, token_vectors
+        else:
+            yield positions, embedder.embed(chunk)
 
 
 def embed_texts(texts: Sequence[str], embedder: Embedder, cache: EmbeddingCache | None = None, *,
@@ -120,22 +181,50 @@ def embed_texts(texts: Sequence[str], embedder: Embedder, cache: EmbeddingCache 
     little padding; every `batch_size` of them is written to the cache in one transaction.
     `engine` (see `checker.engines.local`) is where the model runs; by default, here. `progress`
     counts texts embedded now, `reused` those the cache had (default: progress)."""
+    vectors, _, misses = _embed(texts, embedder, cache, False, batch_size, progress, engine, reused)
+    return vectors, misses
+
+
+def embed_texts_and_tokens(texts: Sequence[str], embedder: Embedder, cache: EmbeddingCache | None = None, *,
+                           batch_size: int = 1024, progress: Callable[[int], None] | None = None, engine=None,
+                           reused: Callable[[int], None] | None = None
+                           ) -> tuple[np.ndarray, list[TokenVectors] | None, int]:
+    """As `embed_texts`, and each text's token vectors from the same model pass: (vectors, token
+    vectors, misses). A text is a miss when the cache lacks either. Token vectors are None when
+    the embedder offers no `embed_tokens` (then only sentence vectors are computed)."""
+    return _embed(texts, embedder, cache, hasattr(embedder, "embed_tokens"), batch_size, progress, engine, reused)
+
+
+def _embed(texts, embedder, cache, tokens, batch_size, progress, engine, reused):
     keys = [cache_key(embedder.model_id, t) for t in texts]
-    found = cache.get_vectors(list(dict.fromkeys(keys))) if cache is not None else {}
+    distinct = list(dict.fromkeys(keys))
+    found = cache.get_vectors(distinct) if cache is not None else {}
+    token_cache = tokens and cache is not None and hasattr(cache, "get_tokens")
+    found_tokens = cache.get_tokens(distinct) if token_cache else {}
     text_of = dict(zip(keys, texts))
-    missing = sorted(dict.fromkeys(k for k in keys if k not in found), key=lambda k: len(text_of[k]))
+    missing = sorted((k for k in distinct if k not in found or (tokens and k not in found_tokens)),
+                     key=lambda k: len(text_of[k]))
     copies = Counter(keys)  # the same text twice is embedded once; progress counts texts
     reused = reused or progress
-    if reused and found:
-        reused(sum(copies[k] for k in found))
+    if reused and len(missing) < len(distinct):
+        reused(sum(copies[k] for k in distinct) - sum(copies[k] for k in missing))
     batches = engine.embed if engine is not None else embed_in_batches
-    for positions, vecs in batches(embedder, [text_of[k] for k in missing], batch_size):
+    run = batches(embedder, [text_of[k] for k in missing], batch_size, tokens=True) if tokens else \
+        batches(embedder, [text_of[k] for k in missing], batch_size)
+    for batch in run:
+        positions, vecs = batch[0], batch[1]
         new = {missing[p]: v for p, v in zip(positions, vecs)}
         found.update(new)
+        if tokens:
+            new_tokens = {missing[p]: tv for p, tv in zip(positions, batch[2])}
+            found_tokens.update(new_tokens)
         if cache is not None:
             cache.put_vectors(embedder.model_id, new)
+            if token_cache:
+                cache.put_tokens(new_tokens)
         if progress:
             progress(sum(copies[k] for k in new))
     if not texts:
-        return np.zeros((0, embedder.dim), dtype=np.float32), 0
-    return np.stack([found[k] for k in keys]).astype(np.float32), len(missing)
+        return np.zeros((0, embedder.dim), dtype=np.float32), ([] if tokens else None), 0
+    vectors = np.stack([found[k] for k in keys]).astype(np.float32)
+    return vectors, ([found_tokens[k] for k in keys] if tokens else None), len(missing)

@@ -23,8 +23,6 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from typing import NamedTuple, Protocol
 
-import numpy as np
-
 from checker.embed import embed_in_batches
 from checker.errors import CheckerError, InputError
 from checker.extract import extract_claims_and_layout
@@ -146,8 +144,9 @@ class Engine(Protocol):
     def extract(self, chunks: list[list[Source]]) -> Iterator[tuple[int, list[str]]]:
         """(chunk number, each source's packed extraction) per chunk, in any order."""
 
-    def embed(self, embedder, texts: list[str], batch_size: int) -> Iterator[tuple[list[int], np.ndarray]]:
-        """(positions in `texts`, their vectors) per batch, in any order."""
+    def embed(self, embedder, texts: list[str], batch_size: int, tokens: bool = False) -> Iterator[tuple]:
+        """(positions in `texts`, their vectors) per batch, in any order; with `tokens`, also their
+        `TokenVectors` (from the embedder's `embed_tokens`, the same pass)."""
 
 
 class LocalEngine:
@@ -177,8 +176,8 @@ class LocalEngine:
                 pool.shutdown(wait=False, cancel_futures=True)
                 raise
 
-    def embed(self, embedder, texts: list[str], batch_size: int) -> Iterator[tuple[list[int], np.ndarray]]:
-        return embed_in_batches(embedder, texts, batch_size)  # torch already uses every core
+    def embed(self, embedder, texts: list[str], batch_size: int, tokens: bool = False) -> Iterator[tuple]:
+        return embed_in_batches(embedder, texts, batch_size, tokens)  # torch already uses every core
 
 
 def make_engine(name: str = "local", *, workers: int | None = None, address: str | None = None) -> Engine:

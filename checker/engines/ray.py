@@ -83,13 +83,24 @@ class _Extractor:
 class _Embedder:
     """Ray actor: loads the embedding model once, then embeds batch after batch of texts."""
 
-    def __init__(self, embedder):
+    def __init__(self, embedder, tokens: bool = False):
         self.embedder = embedder
+        self.tokens = tokens
         self.embedder.embed(["load the model now, not in the first batch"])
 
     def __call__(self, batch: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
-        vectors = [self.embedder.embed(json.loads(texts)).astype(np.float32).tobytes() for texts in batch["texts"]]
-        return {"n": batch["n"], "vectors": np.array(vectors, dtype=object)}
+        vectors, packed = [], []
+        for texts in batch["texts"]:
+            if self.tokens:
+                vecs, token_vectors = self.embedder.embed_tokens(json.loads(texts))
+                packed.append(json.dumps([[b.hex() for b in tv.to_bytes()] for tv in token_vectors]))
+            else:
+                vecs = self.embedder.embed(json.loads(texts))
+            vectors.append(vecs.astype(np.float32).tobytes())
+        out = {"n": batch["n"], "vectors": np.array(vectors, dtype=object)}
+        if self.tokens:
+            out["tokens"] = np.array(packed, dtype=object)
+        return out
 
 
 class RayEngine:
@@ -147,16 +158,24 @@ class RayEngine:
             for n, packed in zip(batch["n"], batch["packed"]):
                 yield int(n), json.loads(packed)
 
-    def embed(self, embedder, texts: list[str], batch_size: int) -> Iterator[tuple[list[int], np.ndarray]]:
+    def embed(self, embedder, texts: list[str], batch_size: int, tokens: bool = False) -> Iterator[tuple]:
+        from checker.embed import TokenVectors
+
         if not texts:
             return
         starts = range(0, len(texts), batch_size)
         rows = [{"n": i, "texts": json.dumps(texts[i:i + batch_size])} for i in starts]
         ds = self._dataset(rows).map_batches(_Embedder, batch_size=1, batch_format="numpy",
                                              compute=self._actors(len(rows)),
-                                             fn_constructor_kwargs={"embedder": embedder})
+                                             fn_constructor_kwargs={"embedder": embedder, "tokens": tokens})
         for batch in ds.iter_batches(batch_size=None, batch_format="numpy"):
-            for i, raw in zip(batch["n"], batch["vectors"]):
+            for k, (i, raw) in enumerate(zip(batch["n"], batch["vectors"])):
                 i = int(i)
                 positions = list(range(i, min(i + batch_size, len(texts))))
-                yield positions, np.frombuffer(raw, dtype=np.float32).reshape(len(positions), -1)
+                vectors = np.frombuffer(raw, dtype=np.float32).reshape(len(positions), -1)
+                if tokens:
+                    token_vectors = [TokenVectors.from_bytes(bytes.fromhex(a), bytes.fromhex(b))
+                                     for a, b in json.loads(batch["tokens"][k])]
+                    yield positions, vectors, token_vectors
+                else:
+                    yield positions, vectors

@@ -15,6 +15,7 @@ import numpy as np
 
 from checker.group.linkage import Node, average_linkage
 from checker.models import Claim, TimeSpan
+from checker.embed.embedder import TokenVectors
 from checker.embed.neighbours import candidate_pairs
 from checker.extract.normalize.entities import person_ids, same_org, same_person
 from checker.group.pair_features import PairFeatures
@@ -73,14 +74,17 @@ def claim_candidates(claims: list[Claim], vectors: np.ndarray,
 
 
 def fact_edges(claims: list[Claim], vectors: np.ndarray, settings: Settings | None = None,
-               model: PairModel | None = None) -> list[tuple[int, int, float, float]]:
-    """Candidate pairs of claims as (i, j, probability of one fact, cosine)."""
+               model: PairModel | None = None, tokens: list[TokenVectors] | None = None
+               ) -> list[tuple[int, int, float, float]]:
+    """Candidate pairs of claims as (i, j, probability of one fact, cosine); `tokens`, each
+    claim's token vectors, when the embedder gave them."""
     settings = settings or Settings()
     model = model or load(settings.pair_model)
     pairs = claim_candidates(claims, vectors, settings)
     if not pairs:
         return []
-    probability = model.probability(PairFeatures(claims, vectors).rows(pairs))
+    features = PairFeatures(claims, vectors, tokens, settings.token_alignment_dims)
+    probability = model.probability(features.rows(pairs))
     return [(i, j, float(p), cos) for (i, j, cos), p in zip(pairs, probability)]
 
 
@@ -97,9 +101,9 @@ def link_facts(claims: list[Claim], vectors: np.ndarray, edges: list[tuple[int, 
 
 
 def group_facts(claims: list[Claim], vectors: np.ndarray, settings: Settings | None = None,
-                model: PairModel | None = None) -> list[list[int]]:
+                model: PairModel | None = None, tokens: list[TokenVectors] | None = None) -> list[list[int]]:
     """Facts as lists of claim indices. Statement claims join only through what they announced."""
-    return link_facts(claims, vectors, fact_edges(claims, vectors, settings, model), settings)
+    return link_facts(claims, vectors, fact_edges(claims, vectors, settings, model, tokens), settings)
 
 
 def _same_speaker(a: Claim, b: Claim) -> bool:

@@ -6,7 +6,8 @@ a pair's row is then cheap. The features are general: embedding likeness and how
 ranks among each claim's matches in the other article, shared words weighted by rarity,
 shared people / organisations / places, shared quotation words, numbers that align, how the
 two times relate, same article, headline and lead positions, the same predicate, the same
-or another speaker or subject. Which of them matter, and how much, is fitted
+or another speaker or subject, and how well the two claims' tokens align in the embedding
+model's context (`checker.group.token_alignment`). Which of them matter, and how much, is fitted
 (`checker.group.pair_model`), never set by hand.
 """
 from __future__ import annotations
@@ -17,6 +18,8 @@ from collections import Counter
 import numpy as np
 from rapidfuzz import fuzz
 
+from checker.embed.embedder import TokenVectors
+from checker.group.token_alignment import alignment_rows
 from checker.judge.relations import align_quantities, known_speaker, same_speaker_text
 from checker.models import Claim, TimeSpan
 from checker.extract.normalize.entities import person_ids
@@ -33,6 +36,7 @@ FEATURES = (
     "predicate_same", "speaker_same", "speaker_clash", "subject_same", "subject_clash",
     "length_ratio", "short_claim", "cosine_x_lexical", "cosine_x_cross_source",
     "sentence_cosine", "sentence_lexical", "sentence_containment", "position_gap",
+    "tokens_aligned", "tokens_aligned_min", "tokens_aligned_max",
 )
 
 
@@ -62,11 +66,17 @@ def _jaccard(a: frozenset, b: frozenset) -> float:
 
 
 class PairFeatures:
-    """Feature rows for pairs of `claims` (vectors L2-normalized, row i for claim i)."""
+    """Feature rows for pairs of `claims` (vectors L2-normalized, row i for claim i; `tokens`,
+    each claim's token vectors, when the embedder gave them: without, each claim is one token,
+    its sentence vector, and the alignment figures are the cosine)."""
 
-    def __init__(self, claims: list[Claim], vectors: np.ndarray):
+    def __init__(self, claims: list[Claim], vectors: np.ndarray, tokens: list[TokenVectors] | None = None,
+                 token_dims: int | None = 128):
         self.claims = claims
         self.vectors = vectors
+        self.tokens = tokens if tokens is not None else \
+            [TokenVectors(np.array([0], dtype=np.int32), v[None, :].astype(np.float16)) for v in vectors]
+        self.token_dims = token_dims if tokens is not None else None  # `Settings.token_alignment_dims`
         n = max(1, len(claims))
         self.idf = term_idf(claims)
         self.rare = math.log((n + 1) / 2.5)  # a term in at most two claims
@@ -80,8 +90,16 @@ class PairFeatures:
         self.speaker = [c.attribution.speaker if known_speaker(c) else None for c in claims]
         ids = person_ids([c.subject for c in claims if c.subject])
         self.subject = [ids[c.subject] if c.subject else None for c in claims]
+        self._speakers: dict[tuple[str, ...], bool] = {}
         self.position = self._sentence_positions()
         self._sentence_context()
+
+    def _same_speaker(self, *speakers: str) -> bool:
+        """`same_speaker_text`, asked once per pair of speakers (a run has few, and many pairs)."""
+        known = self._speakers.get(speakers)
+        if known is None:
+            known = self._speakers[speakers] = same_speaker_text(*speakers)
+        return known
 
     def _sentence_positions(self) -> list[int]:
         """Each claim's sentence number in its article (0: the first sentence or the headline)."""
@@ -133,8 +151,10 @@ class PairFeatures:
         """One feature row per (i, j, cosine), columns in `FEATURES` order."""
         best, ranked = self._best_matches(pairs)
         out = np.zeros((len(pairs), len(FEATURES)), dtype=np.float64)
+        aligned = len(FEATURES) - 3
         for r, (i, j, cos) in enumerate(pairs):
-            out[r] = self._row(i, j, cos, best, ranked)
+            out[r, :aligned] = self._row(i, j, cos, best, ranked)
+        out[:, aligned:] = alignment_rows(pairs, self.tokens, self.token_dims)
         return out
 
     def _best_matches(self, pairs):
@@ -168,7 +188,7 @@ class PairFeatures:
         sa, sb = self.speaker[i], self.speaker[j]
         speaker_same = speaker_clash = 0.0
         if sa and sb:
-            if same_speaker_text(sa, a.attribution.speaker_key or "", sb, b.attribution.speaker_key or ""):
+            if self._same_speaker(sa, a.attribution.speaker_key or "", sb, b.attribution.speaker_key or ""):
                 speaker_same = 1.0
             else:
                 speaker_clash = 1.0

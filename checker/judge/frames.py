@@ -81,10 +81,13 @@ def covered(b: Claim, a: Claim) -> tuple[float, list[str]]:
     if not tb:
         return 0.0, []
     found, total, matched = 0.0, 0.0, []
+    exact = set(ta)
+    words = [u for u in ta if ":" not in u]  # `related` inlined: a large corpus asks this millions of times
     for t in tb:
         w = 2.0 if ":" in t else 1.0
         total += w
-        if any(related(t, u) for u in ta) or _same_entity_key(t, ta, a, b):
+        if t in exact or (w == 1.0 and any(_related_words(t, u) if t < u else _related_words(u, t) for u in words)) \
+                or _same_entity_key(t, ta, a, b):
             found += w
             matched.append(next((e.text for e in b.entities if e.key == t), None) or t.split(":", 1)[-1])
     return found / total, matched

@@ -1,7 +1,8 @@
 """The claim store: one SQLite database in the store folder (claims/ by default).
 
 Holds the last run's sources, claims, facts, events and discrepancies, the embedding cache
-(float32 blobs keyed by a hash of model and text) and the review log. A run replaces the
+(float32 blobs keyed by a hash of model and text, and beside them each text's token vectors in
+float16) and the review log. A run replaces the
 analysis in one transaction and keeps the cache and the review log. The schema changes
 through numbered migrations recorded in `PRAGMA user_version`.
 """
@@ -43,6 +44,10 @@ MIGRATIONS = [
     # 3: each article's extracted claims, keyed by its text, metadata and the extractor's version
     """
     CREATE TABLE extractions (key TEXT PRIMARY KEY, data TEXT NOT NULL);
+    """,
+    # 4: each text's token vectors (float16) beside its sentence vector, keyed alike
+    """
+    CREATE TABLE token_vectors (key TEXT PRIMARY KEY, ids BLOB NOT NULL, vectors BLOB NOT NULL);
     """,
 ]
 LOG_NAME = "review.jsonl"
@@ -178,6 +183,18 @@ class Store:
             self.db.executemany("INSERT OR REPLACE INTO embeddings (key, model, dim, vector) VALUES (?, ?, ?, ?)",
                                 [(k, model_id, int(v.shape[0]), np.asarray(v, dtype=np.float32).tobytes())
                                  for k, v in items.items()])
+
+    def get_tokens(self, keys: Sequence[str]) -> dict:
+        """Stored token vectors (`TokenVectors`) for these keys."""
+        from checker.embed.embedder import TokenVectors
+
+        return {key: TokenVectors.from_bytes(ids, vectors) for key, ids, vectors in
+                self._by_keys("token_vectors", "ids, vectors", keys)}
+
+    def put_tokens(self, items: dict) -> None:
+        with self.transaction():
+            self.db.executemany("INSERT OR REPLACE INTO token_vectors (key, ids, vectors) VALUES (?, ?, ?)",
+                                [(k, *tv.to_bytes()) for k, tv in items.items()])
 
     def cache_size(self) -> int:
         return self.db.execute("SELECT COUNT(*) FROM embeddings").fetchone()[0]
