@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from checker.extract.claims import extract_claims
-from checker.embed.embedder import SentenceTransformerEmbedder, embed_texts
+from checker.embed.embedder import SentenceTransformerEmbedder, embed_texts, embed_texts_and_tokens
 from checker.group.facts import fact_edges, group_facts
 from checker.models import Source
 from checker.group.pair_features import FEATURES, PairFeatures
@@ -28,6 +28,7 @@ def test_the_shipped_model_carries_its_thresholds_and_cross_validated_figures():
     settings = Settings().resolved()
     assert (settings.fact_link, settings.fact_average) == (model.meta["fact_link"], model.meta["fact_average"])
     assert settings.fact_time_slack_days == model.meta["fact_time_slack_days"]  # the candidates it was fitted on
+    assert settings.token_alignment_dims == model.meta["token_alignment_dims"]  # the alignment it was fitted on
     assert PairModel.from_json(SHIPPED.read_text()).to_json() == SHIPPED.read_text()
 
 
@@ -57,18 +58,18 @@ def test_the_shipped_model_scores_known_pairs():
         ("On Monday the council voted to shut Riverside's library in March.", "2024-02-06"),
         ("A new bakery opened near the harbour, selling sourdough loaves.", "2024-02-06"),
     ])
-    vectors, _ = embed_texts([c.standalone or c.text for c in claims], SentenceTransformerEmbedder())
-    edges = {(claims[i].source, claims[j].source): p for i, j, p, _ in fact_edges(claims, vectors)}
+    vectors, tokens, _ = embed_texts_and_tokens([c.standalone or c.text for c in claims], SentenceTransformerEmbedder())
+    edges = {(claims[i].source, claims[j].source): p for i, j, p, _ in fact_edges(claims, vectors, tokens=tokens)}
     assert edges[("s0", "s1")] > 0.5
     assert edges.get(("s0", "s2"), 0.0) < edges[("s0", "s1")] and edges.get(("s1", "s2"), 0.0) < 0.5
-    facts = [{claims[i].source for i in f} for f in group_facts(claims, vectors)]
+    facts = [{claims[i].source for i in f} for f in group_facts(claims, vectors, tokens=tokens)]
     assert {"s0", "s1"} in facts and all("s2" not in f or f == {"s2"} for f in facts)
 
 
 def test_features_are_computed_for_every_candidate(fake_embedder):
     claims = _claims([("The mayor said the bridge will reopen on Friday.", "2024-05-01"),
                       ("The bridge reopens Friday, the mayor said.", "2024-05-01")])
-    vectors, _ = embed_texts([c.standalone for c in claims], fake_embedder)
-    rows = PairFeatures(claims, vectors).rows([(0, 1, float(vectors[0] @ vectors[1]))])
+    vectors, tokens, _ = embed_texts_and_tokens([c.standalone for c in claims], fake_embedder)
+    rows = PairFeatures(claims, vectors, tokens).rows([(0, 1, float(vectors[0] @ vectors[1]))])
     assert rows.shape == (1, len(FEATURES)) and np.isfinite(rows).all()
     assert rows[0, FEATURES.index("same_source")] == 0.0

@@ -3,7 +3,7 @@ to an earlier time is not part of the story it is told in."""
 import datetime as dt
 
 from checker.extract.claims import extract_claims
-from checker.embed.embedder import embed_texts
+from checker.embed.embedder import embed_texts_and_tokens
 from checker.judge.verdicts import build_facts
 from checker.group.facts import group_facts
 from checker.models import Source
@@ -20,25 +20,25 @@ def _setup(fake_embedder, published=("2023-07-17", "2023-07-17", "2023-07-18")):
     sources = [Source(id=f"s{i}", path="", text=t, published=dt.date.fromisoformat(p))
                for i, (t, p) in enumerate(zip((DRILL_A, DRILL_B, FLOOD), published))]
     claims = extract_claims(sources, layout=False)
-    vectors, _ = embed_texts([c.standalone for c in claims], fake_embedder)
-    return sources, claims, vectors
+    vectors, tokens, _ = embed_texts_and_tokens([c.standalone for c in claims], fake_embedder)
+    return sources, claims, vectors, tokens
 
 
 def test_articles_about_one_happening_share_a_story(fake_embedder):
-    sources, claims, vectors = _setup(fake_embedder)
+    sources, claims, vectors, tokens = _setup(fake_embedder)
     stories = document_stories(sources, claims, vectors)
     assert stories.of_source["s0"] == stories.of_source["s1"] != stories.of_source["s2"]
 
 
 def test_articles_months_apart_are_different_stories(fake_embedder):
-    sources, claims, vectors = _setup(fake_embedder, ("2023-07-17", "2022-05-24", "2023-07-18"))
+    sources, claims, vectors, tokens = _setup(fake_embedder, ("2023-07-17", "2022-05-24", "2023-07-18"))
     stories = document_stories(sources, claims, vectors)
     assert stories.of_source["s0"] != stories.of_source["s1"]
 
 
 def test_a_fact_that_looks_back_is_not_in_the_story_event(fake_embedder):
-    sources, claims, vectors = _setup(fake_embedder)
-    facts = build_facts(group_facts(claims, vectors), claims, sources, vectors)
+    sources, claims, vectors, tokens = _setup(fake_embedder)
+    facts = build_facts(group_facts(claims, vectors, tokens=tokens), claims, sources, vectors)
     index = {c.id: i for i, c in enumerate(claims)}
     members = [[index[x] for x in f.claims] for f in facts]
     events = group_events_by_story(facts, members, claims, vectors, sources)

@@ -36,13 +36,36 @@ def test_rare_tokens_weigh_more():
     assert idf[2] > idf[1] and idf[3] == idf[2]
 
 
-def test_without_token_vectors_the_alignment_is_the_cosine():
+def test_without_token_vectors_the_alignment_shifts_no_probability():
+    """An embedder without token vectors: the alignment columns read as the model's training mean."""
+    from checker.group.pair_model import load
+
     claims = _claims(["the court fined the airline", "the airline was fined"])
-    vectors = FakeEmbedder().embed([c.text for c in claims])
-    cos = float(vectors[0] @ vectors[1])
-    row = PairFeatures(claims, vectors).rows([(0, 1, cos)])[0]
+    vectors, tokens = FakeEmbedder().embed_tokens([c.text for c in claims])
+    pair = [(0, 1, float(vectors[0] @ vectors[1]))]
+    without, with_tokens = PairFeatures(claims, vectors).rows(pair), PairFeatures(claims, vectors, tokens).rows(pair)
     at = FEATURES.index("tokens_aligned")
-    assert row[at:at + 3] == pytest.approx([cos] * 3, abs=1e-2)
+    assert np.isnan(without[0, at:at + 3]).all() and np.isfinite(with_tokens).all()
+    model = load()
+    neutral = with_tokens.copy()
+    neutral[0, at:at + 3] = [model.mean[model.features.index(f)] for f in FEATURES[at:at + 3]]
+    assert model.probability(without)[0] == pytest.approx(model.probability(neutral)[0])
+
+
+def test_texts_without_tokens_survive_the_store_and_the_wire(tmp_path):
+    from checker.embed.embedder import embed_texts_and_tokens, pack_tokens, unpack_tokens
+    from checker.store.database import Store
+
+    texts = ["—", "the mayor opened the bridge", "。"]  # the fake embedder finds no word in two of them
+    with Store(tmp_path / "s") as db:
+        embed_texts_and_tokens(texts, FakeEmbedder(), db)
+    with Store(tmp_path / "s") as db:
+        _, tokens, misses = embed_texts_and_tokens(texts, FakeEmbedder(), db)
+    assert misses == 0 and [len(t.ids) for t in tokens] == [0, 5, 0]
+    back = unpack_tokens(pack_tokens(tokens))
+    assert [len(t.ids) for t in back] == [0, 5, 0] and np.array_equal(back[1].vectors, tokens[1].vectors)
+    rows = alignment_rows([(0, 1, 0.4), (1, 2, 0.5)], tokens)  # no tokens on one side: the cosine
+    assert rows.tolist() == [[0.4] * 3, [0.5] * 3]
 
 
 @pytest.mark.model

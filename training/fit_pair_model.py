@@ -33,8 +33,8 @@ sys.path.insert(0, str(ROOT))
 from training.pair_data import SHARED, Story, _scorer, all_keys, load_story, training_set  # noqa: E402
 
 SLACKS = (0, 3, 10, 30, None)
-LINKS = (0.15, 0.2, 0.25, 0.3, 0.4)
-AVERAGES = (0.1, 0.15, 0.2, 0.3)
+LINKS = (0.15, 0.2, 0.25, 0.3, 0.4, 0.5)
+AVERAGES = (0.1, 0.15, 0.2, 0.3, 0.4)
 CS = (0.1, 1.0)
 
 
@@ -139,6 +139,7 @@ def main() -> None:
     rows, labels, weights = training_set(stories)
     model = fit(rows, labels, c=c, weights=weights, meta={
         "fact_link": link, "fact_average": average, "C": c, "fact_time_slack_days": slack,
+        "token_alignment_dims": Settings().token_alignment_dims,
         "stories": [s.name for s in stories], "labelled_pairs": labelled, "positive_pairs": positives,
         "cv_all_keyed": every, "cv_dev_keys": on_dev, "cv_seeds": on_seeds,
         "made_by": "make train (training/fit_pair_model.py)"})

@@ -16,6 +16,8 @@ _EXPORTS = {
     "embed_texts": "checker.embed.embedder",
     "embed_texts_and_tokens": "checker.embed.embedder",
     "TokenVectors": "checker.embed.embedder",
+    "pack_tokens": "checker.embed.embedder",
+    "unpack_tokens": "checker.embed.embedder",
     "embed_in_batches": "checker.embed.embedder",
     "candidate_pairs": "checker.embed.neighbours",
 }

@@ -32,12 +32,39 @@ class TokenVectors:
     vectors: np.ndarray
 
     def to_bytes(self) -> tuple[bytes, bytes]:
+        """The ids (int32) and the vectors (float16) as raw bytes, as the store keeps them."""
         return np.asarray(self.ids, dtype=np.int32).tobytes(), np.asarray(self.vectors, dtype=np.float16).tobytes()
 
     @classmethod
     def from_bytes(cls, ids: bytes, vectors: bytes) -> "TokenVectors":
+        """The inverse of `to_bytes` (a text without tokens has a 0×0 matrix)."""
         ids_ = np.frombuffer(ids, dtype=np.int32)
+        if not len(ids_):
+            return cls(ids_, np.zeros((0, 0), dtype=np.float16))
         return cls(ids_, np.frombuffer(vectors, dtype=np.float16).reshape(len(ids_), -1))
+
+
+def pack_tokens(token_vectors: list[TokenVectors]) -> bytes:
+    """Several texts' token vectors as one blob (how many tokens each, the ids, the vectors)."""
+    lengths = np.array([len(tv.ids) for tv in token_vectors], dtype=np.int32)
+    width = next((tv.vectors.shape[1] for tv in token_vectors if len(tv.ids)), 0)
+    ids = np.concatenate([np.asarray(tv.ids, dtype=np.int32) for tv in token_vectors] + [np.zeros(0, np.int32)])
+    rows = [np.asarray(tv.vectors, dtype=np.float16) for tv in token_vectors if len(tv.ids)]
+    vectors = np.concatenate(rows) if rows else np.zeros((0, width), dtype=np.float16)
+    return np.array([len(lengths), width], dtype=np.int32).tobytes() + lengths.tobytes() + ids.tobytes() + \
+        vectors.tobytes()
+
+
+def unpack_tokens(blob: bytes) -> list[TokenVectors]:
+    """The inverse of `pack_tokens`."""
+    count, width = np.frombuffer(blob, dtype=np.int32, count=2)
+    lengths = np.frombuffer(blob, dtype=np.int32, count=count, offset=8)
+    total = int(lengths.sum())
+    ids = np.frombuffer(blob, dtype=np.int32, count=total, offset=8 + 4 * int(count))
+    vectors = np.frombuffer(blob, dtype=np.float16, offset=8 + 4 * (int(count) + total)).reshape(total, width)
+    starts = np.concatenate([[0], np.cumsum(lengths)])
+    return [TokenVectors(ids[a:b], vectors[a:b] if b > a else np.zeros((0, 0), dtype=np.float16))
+            for a, b in zip(starts[:-1], starts[1:])]
 
 
 class Embedder(Protocol):
@@ -199,7 +226,7 @@ def _embed(texts, embedder, cache, tokens, batch_size, progress, engine, reused)
     keys = [cache_key(embedder.model_id, t) for t in texts]
     distinct = list(dict.fromkeys(keys))
     found = cache.get_vectors(distinct) if cache is not None else {}
-    token_cache = tokens and cache is not None and hasattr(cache, "get_tokens")
+    token_cache = tokens and cache is not None
     found_tokens = cache.get_tokens(distinct) if token_cache else {}
     text_of = dict(zip(keys, texts))
     missing = sorted((k for k in distinct if k not in found or (tokens and k not in found_tokens)),

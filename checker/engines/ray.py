@@ -24,6 +24,7 @@ from collections.abc import Iterator
 
 import numpy as np
 
+from checker.embed import pack_tokens, unpack_tokens
 from checker.engines.local import extract_chunk, warm_worker, default_workers
 from checker.errors import CheckerError, InputError
 from checker.ingest import ReadJob, read_source
@@ -93,7 +94,7 @@ class _Embedder:
         for texts in batch["texts"]:
             if self.tokens:
                 vecs, token_vectors = self.embedder.embed_tokens(json.loads(texts))
-                packed.append(json.dumps([[b.hex() for b in tv.to_bytes()] for tv in token_vectors]))
+                packed.append(pack_tokens(token_vectors))
             else:
                 vecs = self.embedder.embed(json.loads(texts))
             vectors.append(vecs.astype(np.float32).tobytes())
@@ -159,8 +160,6 @@ class RayEngine:
                 yield int(n), json.loads(packed)
 
     def embed(self, embedder, texts: list[str], batch_size: int, tokens: bool = False) -> Iterator[tuple]:
-        from checker.embed import TokenVectors
-
         if not texts:
             return
         starts = range(0, len(texts), batch_size)
@@ -174,8 +173,6 @@ class RayEngine:
                 positions = list(range(i, min(i + batch_size, len(texts))))
                 vectors = np.frombuffer(raw, dtype=np.float32).reshape(len(positions), -1)
                 if tokens:
-                    token_vectors = [TokenVectors.from_bytes(bytes.fromhex(a), bytes.fromhex(b))
-                                     for a, b in json.loads(batch["tokens"][k])]
-                    yield positions, vectors, token_vectors
+                    yield positions, vectors, unpack_tokens(batch["tokens"][k])
                 else:
                     yield positions, vectors

@@ -1,8 +1,9 @@
 """Group: claims and their vectors in, clusters of claims (facts) and of facts (events) out.
 
-In: claims, their vectors and the settings. Out: lists of claim indices, one per fact
-(`group_facts`), and lists of fact indices, one per event (`group_events_by_story`).
-Modules: `pair_features` (a candidate pair's features), `pair_model` (the fitted logistic
+In: claims, their vectors (and token vectors) and the settings. Out: lists of claim indices, one
+per fact (`group_facts`), and lists of fact indices, one per event (`group_events_by_story`).
+Modules: `pair_features` (a candidate pair's features), `token_alignment` (how the two claims'
+tokens align in context), `pair_model` (the fitted logistic
 regression, `pair_model.json`), `linkage` (average linkage under constraints), `facts` (claims
 into facts), `scoring` and `events` (facts into stories and events).
 """

@@ -67,16 +67,15 @@ def _jaccard(a: frozenset, b: frozenset) -> float:
 
 class PairFeatures:
     """Feature rows for pairs of `claims` (vectors L2-normalized, row i for claim i; `tokens`,
-    each claim's token vectors, when the embedder gave them: without, each claim is one token,
-    its sentence vector, and the alignment figures are the cosine)."""
+    each claim's token vectors, when the embedder gave them: without, the alignment columns are
+    NaN, which the pair model reads as its training mean, so they shift no probability)."""
 
     def __init__(self, claims: list[Claim], vectors: np.ndarray, tokens: list[TokenVectors] | None = None,
                  token_dims: int | None = 128):
         self.claims = claims
         self.vectors = vectors
-        self.tokens = tokens if tokens is not None else \
-            [TokenVectors(np.array([0], dtype=np.int32), v[None, :].astype(np.float16)) for v in vectors]
-        self.token_dims = token_dims if tokens is not None else None  # `Settings.token_alignment_dims`
+        self.tokens = tokens
+        self.token_dims = token_dims  # `Settings.token_alignment_dims`
         n = max(1, len(claims))
         self.idf = term_idf(claims)
         self.rare = math.log((n + 1) / 2.5)  # a term in at most two claims
@@ -154,7 +153,7 @@ class PairFeatures:
         aligned = len(FEATURES) - 3
         for r, (i, j, cos) in enumerate(pairs):
             out[r, :aligned] = self._row(i, j, cos, best, ranked)
-        out[:, aligned:] = alignment_rows(pairs, self.tokens, self.token_dims)
+        out[:, aligned:] = alignment_rows(pairs, self.tokens, self.token_dims) if self.tokens is not None else np.nan
         return out
 
     def _best_matches(self, pairs):

@@ -31,11 +31,14 @@ class PairModel:
     meta: dict = field(default_factory=dict)
 
     def probability(self, rows: np.ndarray) -> np.ndarray:
-        """P(same fact) for each feature row (columns in `FEATURES` order)."""
+        """P(same fact) for each feature row (columns in `FEATURES` order; NaN: not computed, read as
+        the training mean)."""
         if len(rows) == 0:
             return np.zeros(0)
         cols = [FEATURES.index(f) for f in self.features]
-        z = (rows[:, cols] - self.mean) / self.scale @ self.coef + self.intercept
+        x = rows[:, cols]
+        x = np.where(np.isnan(x), self.mean, x)  # a feature not computed (no token vectors) adds nothing
+        z = (x - self.mean) / self.scale @ self.coef + self.intercept
         return 1.0 / (1.0 + np.exp(-z))
 
     def to_json(self) -> str:

@@ -37,10 +37,10 @@ def projected(tokens: list[TokenVectors], dims: int | None) -> tuple[np.ndarray,
     these tokens and L2-normalized again (None: as they are), and where each claim's rows start."""
     lengths = np.array([len(tv.ids) for tv in tokens], dtype=np.int64)
     starts = np.concatenate([[0], np.cumsum(lengths)])
-    width = tokens[0].vectors.shape[1] if tokens else 0
+    width = next((tv.vectors.shape[1] for tv in tokens if len(tv.ids)), 0)
     basis = None
     if dims is not None and starts[-1] and dims < width:
-        step = max(1, int(starts[-1]) // SVD_SAMPLE)
+        step = -(-int(starts[-1]) // SVD_SAMPLE)  # at most SVD_SAMPLE tokens
         every = np.arange(0, int(starts[-1]), step)  # every step-th token of the run, claim by claim
         owner = np.searchsorted(starts, every, side="right") - 1
         sample = np.stack([tokens[c].vectors[k - starts[c]] for c, k in zip(owner.tolist(), every.tolist())]
@@ -61,8 +61,8 @@ def projected(tokens: list[TokenVectors], dims: int | None) -> tuple[np.ndarray,
 def alignment_rows(pairs: list[tuple[int, int, float]], tokens: list[TokenVectors],
                    dims: int | None = 128) -> np.ndarray:
     """For each pair (i, j, cosine): the IDF-weighted alignment F1, the lower and the higher of its
-    two directions (how much of i finds a match in j, and of j in i). A claim without tokens
-    aligns at its pair's cosine."""
+    two directions (how much of i finds a match in j, and of j in i; each at least 0). A claim
+    without tokens aligns at its pair's cosine."""
     out = np.zeros((len(pairs), 3), dtype=np.float64)
     if not pairs:
         return out
@@ -85,6 +85,7 @@ def alignment_rows(pairs: list[tuple[int, int, float]], tokens: list[TokenVector
         theirs = weight[index]
         mine_found = mine @ np.maximum.reduceat(sims, bounds, axis=1) / mine.sum()   # how much of i each covers
         theirs_found = np.add.reduceat(sims.max(axis=0) * theirs, bounds) / np.add.reduceat(theirs, bounds)
+        mine_found, theirs_found = np.maximum(mine_found, 0.0), np.maximum(theirs_found, 0.0)  # no match < none
         total = mine_found + theirs_found
         f1 = np.divide(2 * mine_found * theirs_found, total, out=np.zeros_like(total), where=total > 0)
         out[[r for r, _ in rows]] = np.column_stack([f1, np.minimum(mine_found, theirs_found),
