@@ -38,6 +38,15 @@ FEATURES = (
     "sentence_cosine", "sentence_lexical", "sentence_containment", "position_gap",
     "tokens_aligned", "tokens_aligned_min", "tokens_aligned_max",
 )
+_LOOPED = (  # what `PairFeatures._row` computes pair by pair; the rest is computed for all pairs at once
+    "cosine_gap_a", "cosine_gap_b", "mutual_best", "rank_a", "rank_b",
+    "lexical", "lexical_containment", "shared_rare_terms",
+    "persons_shared", "persons_clash", "orgs_shared", "places_shared", "places_clash",
+    "quote_words", "numbers_same", "numbers_aligned", "numbers_unmatched",
+    "time_compatible", "time_soft_conflict", "time_missing",
+    "predicate_same", "speaker_same", "speaker_clash", "subject_same", "subject_clash",
+    "sentence_lexical", "sentence_containment",
+)
 
 
 def term_idf(claims: list[Claim]) -> dict[str, float]:
@@ -91,6 +100,11 @@ class PairFeatures:
         self.subject = [ids[c.subject] if c.subject else None for c in claims]
         self._speakers: dict[tuple[str, ...], bool] = {}
         self.position = self._sentence_positions()
+        sources = {s: n for n, s in enumerate(dict.fromkeys(c.source for c in claims))}
+        self.source_id = np.array([sources[c.source] for c in claims], dtype=np.int64)
+        self.is_headline = np.array([c.kind == "headline" for c in claims], dtype=bool)
+        self.position_of = np.array(self.position, dtype=np.int64)
+        self.term_count = np.array([len(ts) for ts in self.terms], dtype=np.int64)
         self._sentence_context()
 
     def _same_speaker(self, *speakers: str) -> bool:
@@ -150,10 +164,33 @@ class PairFeatures:
         """One feature row per (i, j, cosine), columns in `FEATURES` order."""
         best, ranked = self._best_matches(pairs)
         out = np.zeros((len(pairs), len(FEATURES)), dtype=np.float64)
-        aligned = len(FEATURES) - 3
-        for r, (i, j, cos) in enumerate(pairs):
-            out[r, :aligned] = self._row(i, j, cos, best, ranked)
-        out[:, aligned:] = alignment_rows(pairs, self.tokens, self.token_dims) if self.tokens is not None else np.nan
+        if not pairs:
+            return out
+        looped = np.array([self._row(i, j, cos, best, ranked) for i, j, cos in pairs], dtype=np.float64)
+        out[:, [FEATURES.index(f) for f in _LOOPED]] = looped
+        i, j = np.array([p[0] for p in pairs]), np.array([p[1] for p in pairs])
+        cos = np.array([p[2] for p in pairs], dtype=np.float64)
+        column = {f: out[:, k] for k, f in enumerate(FEATURES)}
+        column["cosine"][:] = cos
+        cross = (self.source_id[i] != self.source_id[j]).astype(np.float64)
+        column["same_source"][:] = 1.0 - cross
+        heads = self.is_headline[i].astype(int) + self.is_headline[j]
+        column["headline_any"][:], column["headline_both"][:] = heads >= 1, heads == 2
+        lead = (self.position_of[i] <= 2).astype(int) + (self.position_of[j] <= 2)
+        column["lead_both"][:], column["lead_any"][:] = lead == 2, lead >= 1
+        na, nb = self.term_count[i], self.term_count[j]
+        column["length_ratio"][:] = np.minimum(na, nb) / np.maximum(1, np.maximum(na, nb))
+        column["short_claim"][:] = np.minimum(na, nb) <= 3
+        column["cosine_x_lexical"][:] = cos * column["lexical_containment"]
+        column["cosine_x_cross_source"][:] = cos * cross
+        for first in range(0, len(pairs), 8192):  # in blocks: two gathered vector blocks stay small
+            block = slice(first, first + 8192)
+            column["sentence_cosine"][block] = np.einsum("ij,ij->i", self.sentence_vector[i[block]],
+                                                         self.sentence_vector[j[block]])
+        column["position_gap"][:] = np.minimum(np.abs(self.position_of[i] - self.position_of[j]), 20) / 20
+        aligned = FEATURES.index("tokens_aligned")
+        out[:, aligned:aligned + 3] = alignment_rows(pairs, self.tokens, self.token_dims) \
+            if self.tokens is not None else np.nan
         return out
 
     def _best_matches(self, pairs):
@@ -170,6 +207,8 @@ class PairFeatures:
         return best, ranked
 
     def _row(self, i: int, j: int, cos: float, best, ranked) -> list[float]:
+        """The features that need each claim's sets and objects, in `_LOOPED` order (the rest are
+        computed for all pairs at once in `rows`)."""
         a, b = self.claims[i], self.claims[j]
         gap_a = best[(i, b.source)] - cos
         gap_b = best[(j, a.source)] - cos
@@ -192,25 +231,17 @@ class PairFeatures:
             else:
                 speaker_clash = 1.0
         ua, ub = self.subject[i], self.subject[j]
-        heads = (a.kind == "headline") + (b.kind == "headline")
-        lead = (self.position[i] <= 2) + (self.position[j] <= 2)
-        na, nb = len(self.terms[i]), len(self.terms[j])
-        cross = float(a.source != b.source)
         quote_words = _jaccard(self.quotes[i], self.quotes[j])
         if quote_words == 0.0 and self.quotes[i] and self.quotes[j]:
             quote_words = 0.5 * (fuzz.token_set_ratio(" ".join(self.quotes[i]), " ".join(self.quotes[j])) >= 90)
         return [
-            cos, gap_a, gap_b, float(gap_a <= 1e-9 and gap_b <= 1e-9), min(ranked[i][j], 10) / 10,
-            min(ranked[j][i], 10) / 10,
+            gap_a, gap_b, gap_a <= 1e-9 and gap_b <= 1e-9, min(ranked[i][j], 10) / 10, min(ranked[j][i], 10) / 10,
             lex, contain, rare,
-            _jaccard(pa, pb), float(bool(pa) and bool(pb) and not pa & pb), _jaccard(self.orgs[i], self.orgs[j]),
-            _jaccard(la, lb), float(bool(la) and bool(lb) and not la & lb),
+            _jaccard(pa, pb), bool(pa) and bool(pb) and not pa & pb, _jaccard(self.orgs[i], self.orgs[j]),
+            _jaccard(la, lb), bool(la) and bool(lb) and not la & lb,
             quote_words, numbers_same, numbers_aligned, numbers_unmatched,
-            float(rel == "compatible"), float(rel == "soft_conflict"), float(rel == "none"),
-            1.0 - cross, float(heads >= 1), float(heads == 2), float(lead == 2), float(lead >= 1),
-            float(bool(a.predicate) and a.predicate == b.predicate), speaker_same, speaker_clash,
-            float(ua is not None and ua == ub), float(ua is not None and ub is not None and ua != ub),
-            min(na, nb) / max(1, na, nb), float(min(na, nb) <= 3), cos * contain, cos * cross,
-            float(self.sentence_vector[i] @ self.sentence_vector[j]), *self._sentence_lexical(i, j),
-            min(abs(self.position[i] - self.position[j]), 20) / 20,
+            rel == "compatible", rel == "soft_conflict", rel == "none",
+            bool(a.predicate) and a.predicate == b.predicate, speaker_same, speaker_clash,
+            ua is not None and ua == ub, ua is not None and ub is not None and ua != ub,
+            *self._sentence_lexical(i, j),
         ]

@@ -16,7 +16,7 @@ the matching costs a third (cross-validated on the keyed stories: the same or be
 from __future__ import annotations
 
 import math
-from collections import Counter, defaultdict
+from collections import Counter
 
 import numpy as np
 
@@ -69,25 +69,29 @@ def alignment_rows(pairs: list[tuple[int, int, float]], tokens: list[TokenVector
     idf = token_idf(tokens)
     flat, starts = projected(tokens, dims)
     weight = np.array([idf[t] for tv in tokens for t in tv.ids.tolist()], dtype=np.float32)
-    partners: dict[int, list[tuple[int, int]]] = defaultdict(list)  # claim -> (row, partner)
-    for row, (i, j, cos) in enumerate(pairs):
-        if len(tokens[i].ids) and len(tokens[j].ids):
-            partners[i].append((row, j))
-        else:
-            out[row] = cos
-    for i, rows in partners.items():
-        others = np.array([j for _, j in rows])
-        sizes = starts[others + 1] - starts[others]
-        bounds = np.concatenate([[0], np.cumsum(sizes)[:-1]])
+    pair_rows = np.array([(r, i, j) for r, (i, j, _) in enumerate(pairs)
+                          if len(tokens[i].ids) and len(tokens[j].ids)], dtype=np.int64).reshape(-1, 3)
+    for r, (i, j, cos) in enumerate(pairs):
+        if not (len(tokens[i].ids) and len(tokens[j].ids)):
+            out[r] = cos
+    pair_rows = pair_rows[np.argsort(pair_rows[:, 1], kind="stable")]  # grouped by their first claim
+    firsts, group_starts = np.unique(pair_rows[:, 1], return_index=True)
+    mine_found = np.zeros(len(pair_rows))
+    theirs_found = np.zeros(len(pair_rows))
+    sizes_all = starts[pair_rows[:, 2] + 1] - starts[pair_rows[:, 2]]
+    for i, lo, hi in zip(firsts.tolist(), group_starts.tolist(), [*group_starts[1:].tolist(), len(pair_rows)]):
+        others = pair_rows[lo:hi, 2]
+        sizes = sizes_all[lo:hi]
+        bounds = np.cumsum(sizes) - sizes
         index = np.repeat(starts[others] - bounds, sizes) + np.arange(int(sizes.sum()))  # the partners' rows
         sims = flat[starts[i]:starts[i + 1]] @ flat[index].T
         mine = weight[starts[i]:starts[i + 1]]
         theirs = weight[index]
-        mine_found = mine @ np.maximum.reduceat(sims, bounds, axis=1) / mine.sum()   # how much of i each covers
-        theirs_found = np.add.reduceat(sims.max(axis=0) * theirs, bounds) / np.add.reduceat(theirs, bounds)
-        mine_found, theirs_found = np.maximum(mine_found, 0.0), np.maximum(theirs_found, 0.0)  # no match < none
-        total = mine_found + theirs_found
-        f1 = np.divide(2 * mine_found * theirs_found, total, out=np.zeros_like(total), where=total > 0)
-        out[[r for r, _ in rows]] = np.column_stack([f1, np.minimum(mine_found, theirs_found),
-                                                     np.maximum(mine_found, theirs_found)])
+        mine_found[lo:hi] = mine @ np.maximum.reduceat(sims, bounds, axis=1) / mine.sum()  # how much of i each covers
+        theirs_found[lo:hi] = np.add.reduceat(sims.max(axis=0) * theirs, bounds) / np.add.reduceat(theirs, bounds)
+    mine_found, theirs_found = np.maximum(mine_found, 0.0), np.maximum(theirs_found, 0.0)  # no match < none
+    total = mine_found + theirs_found
+    f1 = np.divide(2 * mine_found * theirs_found, total, out=np.zeros_like(total), where=total > 0)
+    out[pair_rows[:, 0]] = np.column_stack([f1, np.minimum(mine_found, theirs_found),
+                                            np.maximum(mine_found, theirs_found)])
     return out

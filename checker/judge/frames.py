@@ -72,7 +72,13 @@ def _inflected(x: str, y: str) -> bool:
 
 def content_terms(c: Claim) -> list[str]:
     """Terms a claim asserts, without bare numbers (quantities are compared apart)."""
-    return [t for t in c.terms if not _NUMBER_TERM.match(t)]
+    return list(_without_numbers(tuple(c.terms)))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _without_numbers(terms: tuple[str, ...]) -> tuple[str, ...]:
+    # judging compares each claim with many others: its terms are filtered once
+    return tuple(t for t in terms if not _NUMBER_TERM.match(t))
 
 
 def covered(b: Claim, a: Claim) -> tuple[float, list[str]]:
