@@ -166,8 +166,11 @@ class PairFeatures:
         out = np.zeros((len(pairs), len(FEATURES)), dtype=np.float64)
         if not pairs:
             return out
-        looped = np.array([self._row(i, j, cos, best, ranked) for i, j, cos in pairs], dtype=np.float64)
+        looped = np.empty((len(pairs), len(_LOOPED)), dtype=np.float64)  # row by row: no list of lists
+        for r, (i, j, cos) in enumerate(pairs):
+            looped[r] = self._row(i, j, cos, best, ranked)
         out[:, [FEATURES.index(f) for f in _LOOPED]] = looped
+        del looped, best, ranked  # a large run's alignment needs the room
         i, j = np.array([p[0] for p in pairs]), np.array([p[1] for p in pairs])
         cos = np.array([p[2] for p in pairs], dtype=np.float64)
         column = {f: out[:, k] for k, f in enumerate(FEATURES)}

@@ -53,8 +53,9 @@ def projected(tokens: list[TokenVectors], dims: int | None) -> tuple[np.ndarray,
         block = [tv.vectors for tv in tokens[first:first + 2048] if len(tv.ids)]
         if block:
             rows = np.concatenate(block).astype(np.float32)
-            out[starts[first]:starts[min(first + 2048, len(tokens))]] = rows if basis is None else rows @ basis
-    out /= np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-9)
+            rows = rows if basis is None else rows @ basis
+            rows /= np.maximum(np.linalg.norm(rows, axis=1, keepdims=True), 1e-9)
+            out[starts[first]:starts[min(first + 2048, len(tokens))]] = rows
     return out, starts
 
 
