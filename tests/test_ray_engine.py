@@ -7,6 +7,7 @@ import sys
 import numpy as np
 import pytest
 
+from checker.embed.embedder import unpack_tokens
 from tests.conftest import ROOT, SEEDS
 
 # What a run writes about itself (when, with which engine) may differ; the analysis may not.
@@ -20,8 +21,8 @@ def _tables(db_path):
            if n not in RUN_TABLES and n not in ("embeddings", "token_vectors")}
     out["embeddings"] = {key: (model, np.frombuffer(blob, dtype=np.float32))
                          for key, model, _, blob in db.execute("SELECT * FROM embeddings")}
-    out["token_vectors"] = {key: (ids, np.frombuffer(blob, dtype=np.float16).astype(np.float32))
-                            for key, ids, blob in db.execute("SELECT * FROM token_vectors")}
+    out["token_vectors"] = {key: (tv.ids.tolist(), tv.vectors.astype(np.float32).ravel()) for key, data
+                            in db.execute("SELECT * FROM token_vectors") for tv in unpack_tokens(data)}
     db.close()
     return out
 

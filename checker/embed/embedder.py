@@ -31,21 +31,10 @@ class TokenVectors:
     ids: np.ndarray
     vectors: np.ndarray
 
-    def to_bytes(self) -> tuple[bytes, bytes]:
-        """The ids (int32) and the vectors (float16) as raw bytes, as the store keeps them."""
-        return np.asarray(self.ids, dtype=np.int32).tobytes(), np.asarray(self.vectors, dtype=np.float16).tobytes()
-
-    @classmethod
-    def from_bytes(cls, ids: bytes, vectors: bytes) -> "TokenVectors":
-        """The inverse of `to_bytes` (a text without tokens has a 0×0 matrix)."""
-        ids_ = np.frombuffer(ids, dtype=np.int32)
-        if not len(ids_):
-            return cls(ids_, np.zeros((0, 0), dtype=np.float16))
-        return cls(ids_, np.frombuffer(vectors, dtype=np.float16).reshape(len(ids_), -1))
-
 
 def pack_tokens(token_vectors: list[TokenVectors]) -> bytes:
-    """Several texts' token vectors as one blob (how many tokens each, the ids, the vectors)."""
+    """Texts' token vectors as one blob (how many texts and tokens each, the ids, the float16
+    vectors): one text's is a row of the store, a batch's crosses the Ray wire."""
     lengths = np.array([len(tv.ids) for tv in token_vectors], dtype=np.int32)
     width = next((tv.vectors.shape[1] for tv in token_vectors if len(tv.ids)), 0)
     ids = np.concatenate([np.asarray(tv.ids, dtype=np.int32) for tv in token_vectors] + [np.zeros(0, np.int32)])
@@ -137,9 +126,9 @@ class SentenceTransformerEmbedder:
             return np.zeros((0, self.dim), dtype=np.float32), []
         model = self._load()
         outputs = model.encode(list(texts), batch_size=self.batch_size, output_value=None,
-                               normalize_embeddings=True, show_progress_bar=False)
+                               show_progress_bar=False)
         vecs = np.stack([o["sentence_embedding"].float().numpy() for o in outputs]).astype(np.float32)
-        vecs /= np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-12)  # as normalize_embeddings does
+        vecs /= np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-12)  # as `embed` normalizes
         tokens = []
         for o in outputs:
             keep = o["attention_mask"].bool()
@@ -236,9 +225,7 @@ def _embed(texts, embedder, cache, tokens, batch_size, progress, engine, reused)
     if reused and len(missing) < len(distinct):
         reused(sum(copies[k] for k in distinct) - sum(copies[k] for k in missing))
     batches = engine.embed if engine is not None else embed_in_batches
-    run = batches(embedder, [text_of[k] for k in missing], batch_size, tokens=True) if tokens else \
-        batches(embedder, [text_of[k] for k in missing], batch_size)
-    for batch in run:
+    for batch in batches(embedder, [text_of[k] for k in missing], batch_size, tokens=tokens):
         positions, vecs = batch[0], batch[1]
         new = {missing[p]: v for p, v in zip(positions, vecs)}
         found.update(new)

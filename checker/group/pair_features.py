@@ -99,11 +99,10 @@ class PairFeatures:
         ids = person_ids([c.subject for c in claims if c.subject])
         self.subject = [ids[c.subject] if c.subject else None for c in claims]
         self._speakers: dict[tuple[str, ...], bool] = {}
-        self.position = self._sentence_positions()
         sources = {s: n for n, s in enumerate(dict.fromkeys(c.source for c in claims))}
         self.source_id = np.array([sources[c.source] for c in claims], dtype=np.int64)
         self.is_headline = np.array([c.kind == "headline" for c in claims], dtype=bool)
-        self.position_of = np.array(self.position, dtype=np.int64)
+        self.position_of = np.array(self._sentence_positions(), dtype=np.int64)
         self.term_count = np.array([len(ts) for ts in self.terms], dtype=np.int64)
         self._sentence_context()
 

@@ -70,12 +70,12 @@ def alignment_rows(pairs: list[tuple[int, int, float]], tokens: list[TokenVector
     idf = token_idf(tokens)
     flat, starts = projected(tokens, dims)
     weight = np.array([idf[t] for tv in tokens for t in tv.ids.tolist()], dtype=np.float32)
-    pair_rows = np.array([(r, i, j) for r, (i, j, _) in enumerate(pairs)
-                          if len(tokens[i].ids) and len(tokens[j].ids)], dtype=np.int64).reshape(-1, 3)
-    for r, (i, j, cos) in enumerate(pairs):
-        if not (len(tokens[i].ids) and len(tokens[j].ids)):
-            out[r] = cos
-    pair_rows = pair_rows[np.argsort(pair_rows[:, 1], kind="stable")]  # grouped by their first claim
+    ends = np.array([(i, j) for i, j, _ in pairs], dtype=np.int64)
+    both = (starts[ends + 1] > starts[ends]).all(axis=1)  # both claims have tokens
+    out[~both] = np.array([cos for _, _, cos in pairs])[~both, None]
+    pair_rows = np.flatnonzero(both)
+    pair_rows = pair_rows[np.argsort(ends[pair_rows, 0], kind="stable")]  # grouped by their first claim
+    pair_rows = np.column_stack([pair_rows, ends[pair_rows]])                # (row, i, j)
     firsts, group_starts = np.unique(pair_rows[:, 1], return_index=True)
     mine_found = np.zeros(len(pair_rows))
     theirs_found = np.zeros(len(pair_rows))

@@ -47,7 +47,7 @@ MIGRATIONS = [
     """,
     # 4: each text's token vectors (float16) beside its sentence vector, keyed alike
     """
-    CREATE TABLE token_vectors (key TEXT PRIMARY KEY, ids BLOB NOT NULL, vectors BLOB NOT NULL);
+    CREATE TABLE token_vectors (key TEXT PRIMARY KEY, data BLOB NOT NULL);
     """,
 ]
 LOG_NAME = "review.jsonl"
@@ -186,15 +186,17 @@ class Store:
 
     def get_tokens(self, keys: Sequence[str]) -> dict:
         """Stored token vectors (`TokenVectors`) for these keys."""
-        from checker.embed.embedder import TokenVectors
+        from checker.embed.embedder import unpack_tokens
 
-        return {key: TokenVectors.from_bytes(ids, vectors) for key, ids, vectors in
-                self._by_keys("token_vectors", "ids, vectors", keys)}
+        return {key: unpack_tokens(data)[0] for key, data in self._by_keys("token_vectors", "data", keys)}
 
     def put_tokens(self, items: dict) -> None:
+        """Keep token vectors (`TokenVectors`) under their texts' keys."""
+        from checker.embed.embedder import pack_tokens
+
         with self.transaction():
-            self.db.executemany("INSERT OR REPLACE INTO token_vectors (key, ids, vectors) VALUES (?, ?, ?)",
-                                [(k, *tv.to_bytes()) for k, tv in items.items()])
+            self.db.executemany("INSERT OR REPLACE INTO token_vectors (key, data) VALUES (?, ?)",
+                                [(k, pack_tokens([tv])) for k, tv in items.items()])
 
     def cache_size(self) -> int:
         return self.db.execute("SELECT COUNT(*) FROM embeddings").fetchone()[0]
