@@ -36,3 +36,25 @@ def test_a_title_case_headline_is_read_as_a_sentence():
     headline = [c for c in claims if c.kind == "headline"]
     assert headline and headline[0].text.startswith("Harbour Board Approves Sale")
     assert headline[0].predicate and "approve" in headline[0].predicate
+
+
+def test_a_headline_the_tagger_reads_as_a_row_of_names_is_still_a_claim():
+    title = "Portugal and Spain Sue Morocco Over Fishing Rights"  # 'Sue' is tagged as a name, no verb is found
+    text = f"{title}\n\nPortugal and Spain filed a suit against Morocco on Monday over fishing rights."
+    claims = extract_claims([Source(id="a", path="", text=text, published=dt.date(2024, 1, 2), title=title)])
+    headline = [c for c in claims if c.kind == "headline"]
+    assert [(c.start, c.end) for c in headline] == [(0, len(title))]
+
+
+def test_a_title_printed_twice_at_the_top_keeps_one_copy_as_the_headline():
+    title = "Ferry Operator Cuts Winter Sailings to Islands"
+    text = (f"{title}\n\n{title}\n\nThe ferry operator will cut its winter sailings to the islands by half, "
+            "it said on Monday.\n\nResidents said the cuts would leave them without a service on Sundays.")
+    claims = extract_claims([Source(id="a", path="", text=text, published=dt.date(2024, 1, 2), title=title)])
+    headline = [c for c in claims if c.kind == "headline"]
+    assert [c.start for c in headline] == [0]
+    # a short line repeated further down the page is still furniture
+    caption = "Photo: the ferry at the pier"
+    text = f"{title}\n\nThe ferry operator cut its winter sailings.\n\n{caption}\n\nResidents objected.\n\n{caption}"
+    claims = extract_claims([Source(id="a", path="", text=text, published=dt.date(2024, 1, 2), title=title)])
+    assert not any("Photo" in c.text for c in claims)

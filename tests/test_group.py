@@ -155,3 +155,21 @@ def test_two_people_each_speaking_of_themselves_are_two_facts(fake_embedder):
     assert len(clusters) == 2
     sources = [Source(id=f"s{i}", path="", text=t) for i, (t, _) in enumerate(articles)]
     assert not any(f.discrepancies for f in build_facts(clusters, claims, sources, vectors))
+
+
+def test_the_time_slack_widens_days_not_years():
+    from checker.group.facts import node_of
+    from checker.models import TimeSpan
+
+    def span(a, b, precision):
+        return TimeSpan(start=dt.date.fromisoformat(a), end=dt.date.fromisoformat(b), precision=precision, text=a)
+
+    def apart(x, y):
+        return x.end < y.start or y.end < x.start
+
+    friday, saturday = (node_of(span(d, d, "day"), slack=3) for d in ("2024-03-01", "2024-03-02"))
+    assert not apart(friday, saturday)
+    year_2013, year_2014 = node_of(span("2013-01-01", "2013-12-31", "year"), slack=3), \
+        node_of(span("2014-01-01", "2014-12-31", "year"), slack=3)
+    assert apart(year_2013, year_2014)
+    assert not apart(node_of(span("2013-12-30", "2013-12-30", "day"), slack=3), year_2014)

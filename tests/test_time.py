@@ -56,3 +56,15 @@ def test_since_runs_to_publication_and_lists_cover_their_members():
     june, july = resolve("June 2023", None), resolve("July 13, 2023", None)
     both = intersect([june, july])
     assert both.start == D("2023-06-01") and both.end == D("2023-07-13")
+
+
+def test_going_back_to_a_year_is_a_time_since_that_year():
+    import datetime as dt
+
+    from checker.extract.claims import extract_claims
+    from checker.models import Source
+
+    text = "The ferry company released its accounts going back to 2009."
+    [claim] = [c for c in extract_claims([Source(id="a", path="", text=text, published=dt.date(2024, 1, 2))],
+                                         layout=False) if c.kind == "assertion"]
+    assert claim.time.start == dt.date(2009, 1, 1) and claim.time.end >= dt.date(2024, 1, 1)

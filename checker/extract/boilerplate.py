@@ -114,14 +114,17 @@ def analyse_layout(text: str, *, outlet: str | None = None, title: str | None = 
         b.kind, b.reason = _classify(b, outlet)
 
     # A line printed twice is page furniture (a caption shown twice, a repeated standfirst);
-    # keep the first copy of a real paragraph, drop every copy of a short one.
+    # keep the first copy of a real paragraph, drop every copy of a short one. The page's first
+    # line printed again is its title shown twice (as a page title and as the headline): the
+    # first copy stays, as the headline.
     counts: dict[str, list[Block]] = {}
     for b in blocks:
         counts.setdefault(_norm(b.text), []).append(b)
     for same in counts.values():
         if len(same) > 1:
             short = not _is_prose(same[0]) or len(same[0].text.split()) < 30
-            for b in (same if short else same[1:]):
+            title = blocks and same[0] is blocks[0] and same[0].kind == "heading"
+            for b in (same if short and not title else same[1:]):
                 b.kind, b.reason = "furniture", "a line repeated on the page"
 
     # A heading whose words reappear inside the body is a repeated headline or standfirst.

@@ -25,7 +25,7 @@ from checker.extract.normalize.quantities import extract_quantities, ordinals
 from checker.extract.normalize.time import bounded, intersect, resolve
 
 _RELATION_WORDS = {"since": "since", "after": "after", "following": "after", "before": "before",
-                   "until": "before", "prior": "before", "ahead": "before"}
+                   "until": "before", "prior": "before", "ahead": "before", "back": "since"}  # "going back to 2007"
 _TRIM = {"and", "but", "yet", "so", "or", ",", ";", ":", "—", "–", "-", "(", ")"}
 
 
@@ -314,14 +314,21 @@ def extract_claims_and_layout(sources: list[Source], *, progress: Callable[[int]
         quotes = quote_spans(doc.text)
         sents = [doc[:]] if para.heading else doc.sents
         for sent in sents:
-            if sent.text.rstrip().endswith("?") or not any(t.pos_ in ("VERB", "AUX") for t in sent):
+            if sent.text.rstrip().endswith("?"):
+                continue
+            if para.heading:
+                if len(sent) < 4 or sent.text.rstrip().endswith(":"):
+                    continue
+            elif not any(t.pos_ in ("VERB", "AUX") for t in sent):
                 continue
             if cut_off_fragment(sent, texts[source.id][para.start + sent.end_char:]):
                 continue
-            if para.heading and (len(sent) < 4 or not any(t.pos_ == "VERB" for t in sent)):
-                continue
-            frames = find_frames(sent)
-            drafts = split_sentence(sent, frames)
+            if para.heading and not any(t.pos_ == "VERB" for t in sent):
+                # a headline the tagger reads as a row of nouns ('Nebraska and Oklahoma Sue Colorado
+                # Over Marijuana Law') still states its story's lead: the whole line is one claim
+                drafts = [Draft(tokens={t.i for t in sent}, head=sent.root, role="headline")]
+            else:
+                drafts = split_sentence(sent, find_frames(sent))
             if para.heading:
                 drafts = [d for d in drafts if d.role not in ("embedded", "statement")]
                 for d in drafts:

@@ -32,10 +32,12 @@ __all__ = ["GroupSettings", "PairScorer", "candidate_pairs", "group_facts", "tim
 def node_of(time: TimeSpan | None, source: str | None = None, sentence: tuple | None = None,
             headline: bool = False, subject: int | None = None, mentions: frozenset = frozenset(),
             slack: int | None = 0) -> Node:
-    """The constraints' view of a claim or fact: its firm time (widened by `slack` days on both
-    sides; None: no time constraint), sentence, source, headline flag, the person it is about and
+    """The constraints' view of a claim or fact: its firm time (a span under four weeks widened by
+    `slack` days on both sides; None: no time constraint), sentence, source, headline flag, the person it is about and
     the persons it names."""
     firm = time is not None and time.firm and slack is not None
+    if firm and (time.end - time.start).days >= 28:
+        slack = 0  # the slack absorbs days of reporting jitter; 2013 and 2014 stay apart
     return Node(start=time.start.toordinal() - slack if firm else None,
                 end=time.end.toordinal() + slack if firm else None,
                 sentence=sentence, source=source, headline=headline, subject=subject, mentions=mentions)
