@@ -138,3 +138,28 @@ def test_the_date_of_an_according_to_source_is_the_documents_not_the_claims():
     visitors = next(c for c in cs if "visitors" in c.text and c.kind == "assertion")
     assert visitors.time is None or visitors.time.start.year < 2020   # not the Friday of the release
     assert visitors.attribution.time is not None and visitors.attribution.time.start == dt.date(2020, 2, 7)
+
+
+def test_a_title_before_a_name_is_a_description_claim_like_an_appositive():
+    cs = claims_of("Former Vermont Gov. Ellen Marsh announced on Monday that she will run for the Senate. "
+                   "Marsh, a former state treasurer, spoke in Burlington.", "2024-03-20")
+    described = next(c for c in cs if c.text == "Former Vermont Gov. Ellen Marsh")
+    assert described.standalone == "Ellen Marsh is Former Vermont Gov."
+    assert described.subject == "Ellen Marsh" and described.attribution.speaker is None
+    run = next(c for c in cs if "run for the Senate" in c.text)
+    assert run.start <= described.start and described.end <= run.end  # the clause keeps its words
+
+
+@pytest.mark.parametrize("text", [
+    "President Ellen Marsh announced on Monday that she will run again.",      # a bare office
+    "Dr. Ellen Marsh announced on Monday that she will run again.",            # an honorific
+    "Sen. Ellen Marsh announced on Monday that she will run again, and Sen. Ellen Marsh later repeated it.",
+])
+def test_a_bare_office_or_honorific_is_no_description(text):
+    assert not [c for c in claims_of(text, "2024-03-20") if c.standalone.startswith("Ellen Marsh is")]
+
+
+def test_a_person_is_described_by_the_same_title_once_per_article():
+    cs = claims_of("Vermont Secretary of State Ellen Marsh certified the count on Monday. Later, "
+                   "Vermont Secretary of State Ellen Marsh said the audit was complete.", "2024-03-20")
+    assert len([c for c in cs if c.standalone.startswith("Ellen Marsh is")]) == 1

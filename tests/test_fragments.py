@@ -44,6 +44,9 @@ def test_a_headline_the_tagger_reads_as_a_row_of_names_is_still_a_claim():
     claims = extract_claims([Source(id="a", path="", text=text, published=dt.date(2024, 1, 2), title=title)])
     headline = [c for c in claims if c.kind == "headline"]
     assert [(c.start, c.end) for c in headline] == [(0, len(title))]
+    asking = "Partners or Rivals? Portugal and Spain Fishing Ties"
+    claims = extract_claims([Source(id="a", path="", text=f"{asking}\n\n{text}", published=dt.date(2024, 1, 2))])
+    assert not any(c.text.startswith("Partners") for c in claims)
 
 
 def test_a_title_printed_twice_at_the_top_keeps_one_copy_as_the_headline():

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from checker.extract.claims import extract_claims
-from checker.embed.embedder import SentenceTransformerEmbedder, embed_texts, embed_texts_and_tokens
+from checker.embed.embedder import SentenceTransformerEmbedder, embed_texts_and_tokens
 from checker.group.facts import fact_edges, group_facts
 from checker.models import Source
 from checker.group.pair_features import FEATURES, PairFeatures

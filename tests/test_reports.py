@@ -1,5 +1,4 @@
 """Reports: four files, tables as DataFrames, HTML self-contained and escaped."""
-import datetime as dt
 import json
 
 from checker.pipeline import run

@@ -16,6 +16,7 @@ from checker.extract.attribution import Frame, find_frames, quote_spans, speaker
 from checker.extract.boilerplate import analyse_layout
 from checker.extract.claim_parts import ENTITY_LABELS, claim_terms, hedged, standalone_text, subject_person
 from checker.extract.clauses import Draft, polarity, split_sentence
+from checker.extract.descriptions import title_descriptions
 from checker.extract.context import carry_time, resolve_speakers, resolve_subject_pronouns
 from checker.extract.markup import mask_markdown
 from checker.models import Attribution, Claim, EntityMention, Quote, Source, TimeSpan
@@ -64,6 +65,10 @@ def _segments(doc, ids: set[int], offset: int) -> list[tuple[int, int]]:
     runs.append((start, prev))
     runs = [r for r in runs if any(not doc[k].is_punct for k in range(r[0], r[1] + 1))]
     return [(offset + doc[a].idx, offset + doc[b].idx + len(doc[b].text)) for a, b in runs]
+
+
+def _words(draft: Draft, doc) -> str:
+    return " ".join(doc[i].lower_ for i in sorted(draft.tokens))
 
 
 def _future(doc, ids: set[int], head) -> bool:
@@ -308,6 +313,7 @@ def extract_claims_and_layout(sources: list[Source], *, progress: Callable[[int]
     per_source: dict[str, list[tuple[int, Claim, Draft, int]]] = {}
     occurrences: dict[str, dict[str, int]] = {}
     sentence_no: dict[str, int] = {}
+    described: set[tuple[str, str]] = set()  # a person's title is described once per article
     current = None
     for para, doc in parse_paragraphs(paragraphs, n_process=n_process):
         source = by_id[para.source]
@@ -325,10 +331,17 @@ def extract_claims_and_layout(sources: list[Source], *, progress: Callable[[int]
                 continue
             if para.heading and not any(t.pos_ == "VERB" for t in sent):
                 # a headline the tagger reads as a row of nouns ('Nebraska and Oklahoma Sue Colorado
-                # Over Marijuana Law') still states its story's lead: the whole line is one claim
+                # Over Marijuana Law') still states its story's lead: the whole line is one claim;
+                # not a title that asks ('Allies or Foes? The Relationship Explored')
+                if "?" in sent.text:
+                    continue
                 drafts = [Draft(tokens={t.i for t in sent}, head=sent.root, role="headline")]
             else:
                 drafts = split_sentence(sent, find_frames(sent))
+                for d in title_descriptions(sent, drafts):
+                    if (source.id, _words(d, doc)) not in described:
+                        described.add((source.id, _words(d, doc)))
+                        drafts.append(d)
             if para.heading:
                 drafts = [d for d in drafts if d.role not in ("embedded", "statement")]
                 for d in drafts:
