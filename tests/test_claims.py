@@ -146,6 +146,8 @@ def test_a_title_before_a_name_is_a_description_claim_like_an_appositive():
     described = next(c for c in cs if c.text == "Former Vermont Gov. Ellen Marsh")
     assert described.standalone == "Ellen Marsh is Former Vermont Gov."
     assert described.subject == "Ellen Marsh" and described.attribution.speaker is None
+    assert described.kind == "description"
+    assert next(c for c in cs if c.text == "a former state treasurer").kind == "description"  # the appositive too
     run = next(c for c in cs if "run for the Senate" in c.text)
     assert run.start <= described.start and described.end <= run.end  # the clause keeps its words
 

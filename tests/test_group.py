@@ -173,3 +173,21 @@ def test_the_time_slack_widens_days_not_years():
         node_of(span("2014-01-01", "2014-12-31", "year"), slack=3)
     assert apart(year_2013, year_2014)
     assert not apart(node_of(span("2013-12-30", "2013-12-30", "day"), slack=3), year_2014)
+
+
+def test_a_description_of_a_person_is_never_one_fact_with_what_someone_said():
+    from checker.group.facts import _blocked, _join_statements
+
+    claims = _claims([
+        ("Chilean Foreign Minister Ana Ruiz said on Monday that the fishing talks would resume.", "2022-05-24"),
+        ("Chilean Foreign Minister Ana Ruiz said on Friday that the copper tariff was lifted.", "2023-04-14"),
+    ])
+    described = [i for i, c in enumerate(claims) if c.kind == "description"]
+    assert [claims[i].standalone for i in described] == ["Ana Ruiz is Chilean Foreign Minister"] * 2
+    said = [i for i, c in enumerate(claims) if c.kind == "assertion" and c.attribution.speaker]
+    assert said and all(_blocked(claims[d], claims[s]) for d in described for s in said)
+    assert not _blocked(claims[described[0]], claims[described[1]])  # one title in two outlets: matchable
+    # the two dated statements share only the speaker's description: they are not one statement
+    clusters = [described] + [[i] for i in range(len(claims)) if i not in described and claims[i].kind != "statement"]
+    joined = _join_statements(claims, clusters)
+    assert not any(claims[m[0]].kind == "statement" for m in joined)

@@ -189,7 +189,8 @@ def _draft_to_claim(source: Source, text_of_source: str, para: Paragraph, doc, s
     text = " … ".join(" ".join(text_of_source[a:b].split()) for a, b in segments)
     if sum(ch.isalpha() for ch in text) < 8:
         return None
-    kind = {"embedded": "embedded_event", "statement": "statement", "headline": "headline"}.get(draft.role, "assertion")
+    kind = {"embedded": "embedded_event", "statement": "statement", "headline": "headline",
+            "appositive": "description"}.get(draft.role, "assertion")
     frame_time_ids = {t.i for t in draft.frame.time_tokens} if draft.frame else set()
     future = _future(doc, draft.tokens, draft.head)
     attribution = _attribution(draft.frame, draft, doc, para.start, source.published)

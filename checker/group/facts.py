@@ -54,10 +54,14 @@ def _persons(claims: list[Claim]) -> tuple[list[int | None], list[frozenset]]:
 
 
 def _blocked(a: Claim, b: Claim, slack: int | None = 0) -> bool:
-    """Two clauses of one sentence, or firm times disjoint even when widened by `slack` (the
-    window the linkage keeps apart, `node_of`)."""
+    """Two clauses of one sentence, firm times disjoint even when widened by `slack` (the window
+    the linkage keeps apart, `node_of`), or a description of a person with what someone said
+    (an outlet's 'Lavrov is Russia's foreign minister' is never one fact with Lavrov's words)."""
     if a.source == b.source and a.sentence == b.sentence:
         return True
+    for x, y in ((a, b), (b, a)):
+        if x.kind == "description" and y.kind != "description" and y.attribution.kind not in (None, "outlet"):
+            return True
     na, nb = node_of(a.time, slack=slack), node_of(b.time, slack=slack)
     return na.start is not None and nb.start is not None and (na.end < nb.start or nb.end < na.start)
 
@@ -124,7 +128,7 @@ def _join_statements(claims: list[Claim], clusters: list[list[int]]) -> list[lis
     fact_of = {i: n for n, members in enumerate(clusters) for i in members}
     by_sentence: dict[tuple, set[int]] = {}
     for i, c in enumerate(claims):
-        if i in fact_of and c.kind != "statement":
+        if i in fact_of and c.kind not in ("statement", "description"):  # not the speaker's description
             by_sentence.setdefault((c.source, c.sentence), set()).add(fact_of[i])
     statements = [i for i, c in enumerate(claims) if c.kind == "statement"]
     reported = {s: by_sentence.get((claims[s].source, claims[s].sentence), set()) for s in statements}
