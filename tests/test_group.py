@@ -191,3 +191,16 @@ def test_a_description_of_a_person_is_never_one_fact_with_what_someone_said():
     clusters = [described] + [[i] for i in range(len(claims)) if i not in described and claims[i].kind != "statement"]
     joined = _join_statements(claims, clusters)
     assert not any(claims[m[0]].kind == "statement" for m in joined)
+
+
+def test_a_fact_of_descriptions_is_summarised_as_the_statement_it_makes(fake_embedder):
+    from checker.judge.verdicts import build_facts
+
+    sources = [Source(id=f"s{i}", path="", text=t, published=dt.date(2024, 3, 20)) for i, t in enumerate([
+        "Chilean Foreign Minister Ana Ruiz arrived in Lima on Monday.",
+        "Chilean Foreign Minister Ana Ruiz met the Peruvian cabinet in Lima."])]
+    claims = extract_claims(sources, layout=False)
+    described = [i for i, c in enumerate(claims) if c.kind == "description"]
+    vectors, _ = embed_texts([c.standalone for c in claims], fake_embedder)
+    [fact] = build_facts([described], claims, sources, vectors)
+    assert fact.summary == "Ana Ruiz is Chilean Foreign Minister"

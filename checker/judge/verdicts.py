@@ -59,11 +59,17 @@ def _summary(members: list[int], claims: list[Claim], vectors=None) -> str:
     with the CPU and the batch, and a two-claim fact is always a tie, so the rounding and
     the reading-order tie-break keep the summary the same on every machine."""
     if len(members) == 1 or vectors is None:
-        return claims[members[0]].text
+        return _said(claims[members[0]])
     sub = vectors[members]
     likeness = ((sub @ sub.T).sum(axis=1) - (sub * sub).sum(axis=1)) / (len(members) - 1)
     best = max(range(len(members)), key=lambda i: (round(float(likeness[i]), 3), -members[i]))
-    return claims[members[best]].text
+    return _said(claims[members[best]])
+
+
+def _said(claim: Claim) -> str:
+    """A claim's words as a fact's summary; a description as the statement it makes ('Former
+    Arkansas Gov. Mike Huckabee' → 'Mike Huckabee is Former Arkansas Gov.')."""
+    return claim.standalone if claim.kind == "description" and claim.standalone else claim.text
 
 
 def restated(a: Claim, b: Claim, rel) -> bool:
