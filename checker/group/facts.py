@@ -53,17 +53,31 @@ def _persons(claims: list[Claim]) -> tuple[list[int | None], list[frozenset]]:
     return subjects, mentions
 
 
-def _blocked(a: Claim, b: Claim, slack: int | None = 0) -> bool:
-    """Two clauses of one sentence, firm times disjoint even when widened by `slack` (the window
-    the linkage keeps apart, `node_of`), or a description of a person with what someone said
-    (an outlet's 'Lavrov is Russia's foreign minister' is never one fact with Lavrov's words)."""
-    if a.source == b.source and a.sentence == b.sentence:
-        return True
-    for x, y in ((a, b), (b, a)):
-        if x.kind == "description" and y.kind != "description" and y.attribution.kind not in (None, "outlet"):
+class _Blocks:
+    """What keeps two claims from being candidates, read once per claim: two clauses of one
+    sentence, firm times disjoint even when widened by `slack` (the window the linkage keeps
+    apart, `node_of`), or a description of a person with what someone said (an outlet's 'Lavrov
+    is Russia's foreign minister' is never one fact with Lavrov's words)."""
+
+    def __init__(self, claims: list[Claim], slack: int | None = 0):
+        self.sentence = [(c.source, c.sentence) for c in claims]
+        nodes = [node_of(c.time, slack=slack) for c in claims]
+        self.window = [(n.start, n.end) if n.start is not None else None for n in nodes]
+        self.described = [c.kind == "description" for c in claims]
+        self.voiced = [c.kind != "description" and c.attribution.kind not in (None, "outlet") for c in claims]
+
+    def blocked(self, i: int, j: int) -> bool:
+        if self.sentence[i] == self.sentence[j]:
             return True
-    na, nb = node_of(a.time, slack=slack), node_of(b.time, slack=slack)
-    return na.start is not None and nb.start is not None and (na.end < nb.start or nb.end < na.start)
+        if (self.described[i] and self.voiced[j]) or (self.described[j] and self.voiced[i]):
+            return True
+        wi, wj = self.window[i], self.window[j]
+        return wi is not None and wj is not None and (wi[1] < wj[0] or wj[1] < wi[0])
+
+
+def _blocked(a: Claim, b: Claim, slack: int | None = 0) -> bool:
+    """Whether two claims may not be candidates (`_Blocks`)."""
+    return _Blocks([a, b], slack).blocked(0, 1)
 
 
 def claim_candidates(claims: list[Claim], vectors: np.ndarray,
@@ -76,7 +90,8 @@ def claim_candidates(claims: list[Claim], vectors: np.ndarray,
     sub = vectors[content] if content else vectors[:0]
     pairs = [(content[a], content[b], cos) for a, b, cos in candidate_pairs(sub, settings.neighbours,
                                                                            settings.min_cosine)]
-    return [(i, j, cos) for i, j, cos in pairs if not _blocked(claims[i], claims[j], settings.fact_time_slack_days)]
+    blocks = _Blocks(claims, settings.fact_time_slack_days)
+    return [(i, j, cos) for i, j, cos in pairs if not blocks.blocked(i, j)]
 
 
 def fact_edges(claims: list[Claim], vectors: np.ndarray, settings: Settings | None = None,

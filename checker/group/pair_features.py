@@ -39,7 +39,6 @@ FEATURES = (
     "tokens_aligned", "tokens_aligned_min", "tokens_aligned_max",
 )
 _LOOPED = (  # what `PairFeatures._row` computes pair by pair; the rest is computed for all pairs at once
-    "cosine_gap_a", "cosine_gap_b", "mutual_best", "rank_a", "rank_b",
     "lexical", "lexical_containment", "shared_rare_terms",
     "persons_shared", "persons_clash", "orgs_shared", "places_shared", "places_clash",
     "quote_words", "numbers_same", "numbers_aligned", "numbers_unmatched",
@@ -161,19 +160,22 @@ class PairFeatures:
 
     def rows(self, pairs: list[tuple[int, int, float]]) -> np.ndarray:
         """One feature row per (i, j, cosine), columns in `FEATURES` order."""
-        best, ranked = self._best_matches(pairs)
         out = np.zeros((len(pairs), len(FEATURES)), dtype=np.float64)
         if not pairs:
             return out
         looped = np.empty((len(pairs), len(_LOOPED)), dtype=np.float64)  # row by row: no list of lists
-        for r, (i, j, cos) in enumerate(pairs):
-            looped[r] = self._row(i, j, cos, best, ranked)
+        for r, (i, j, _) in enumerate(pairs):
+            looped[r] = self._row(i, j)
         out[:, [FEATURES.index(f) for f in _LOOPED]] = looped
-        del looped, best, ranked  # a large run's alignment needs the room
+        del looped  # a large run's alignment needs the room
         i, j = np.array([p[0] for p in pairs]), np.array([p[1] for p in pairs])
         cos = np.array([p[2] for p in pairs], dtype=np.float64)
         column = {f: out[:, k] for k, f in enumerate(FEATURES)}
         column["cosine"][:] = cos
+        gap_a, gap_b, rank_a, rank_b = self._best_matches(i, j, cos)
+        column["cosine_gap_a"][:], column["cosine_gap_b"][:] = gap_a, gap_b
+        column["mutual_best"][:] = (gap_a <= 1e-9) & (gap_b <= 1e-9)
+        column["rank_a"][:], column["rank_b"][:] = np.minimum(rank_a, 10) / 10, np.minimum(rank_b, 10) / 10
         cross = (self.source_id[i] != self.source_id[j]).astype(np.float64)
         column["same_source"][:] = 1.0 - cross
         heads = self.is_headline[i].astype(int) + self.is_headline[j]
@@ -195,25 +197,26 @@ class PairFeatures:
             if self.tokens is not None else np.nan
         return out
 
-    def _best_matches(self, pairs):
-        """For each claim and each other article: its best candidate cosine there, and each
-        candidate's rank among the claim's candidates."""
-        best: dict[tuple[int, str], float] = {}
-        neighbours: dict[int, list[tuple[float, int]]] = {}
-        for i, j, cos in pairs:
-            for x, y in ((i, j), (j, i)):
-                key = (x, self.claims[y].source)
-                best[key] = max(best.get(key, -1.0), cos)
-                neighbours.setdefault(x, []).append((cos, y))
-        ranked = {x: {y: k for k, (_, y) in enumerate(sorted(v, reverse=True))} for x, v in neighbours.items()}
-        return best, ranked
+    def _best_matches(self, i: np.ndarray, j: np.ndarray, cos: np.ndarray):
+        """For each pair: how far its cosine lies below each claim's best candidate in the other
+        claim's article (gap a: i's best there, gap b: j's), and its rank among each claim's
+        candidates (0: the closest; ties by the later claim first)."""
+        n = len(i)
+        me, other, c = np.concatenate([i, j]), np.concatenate([j, i]), np.concatenate([cos, cos])
+        order = np.lexsort((-other, -c, me))  # by claim, then closest first
+        first = np.r_[0, np.flatnonzero(np.diff(me[order])) + 1]
+        rank = np.empty(2 * n, dtype=np.int64)
+        rank[order] = np.arange(2 * n) - np.repeat(first, np.diff(np.r_[first, 2 * n]))
+        _, group = np.unique(me * (int(self.source_id.max()) + 1) + self.source_id[other], return_inverse=True)
+        best = np.full(group.max() + 1, -np.inf)
+        np.maximum.at(best, group, c)
+        gap = best[group] - c
+        return gap[:n], gap[n:], rank[:n], rank[n:]
 
-    def _row(self, i: int, j: int, cos: float, best, ranked) -> list[float]:
+    def _row(self, i: int, j: int) -> list[float]:
         """The features that need each claim's sets and objects, in `_LOOPED` order (the rest are
         computed for all pairs at once in `rows`)."""
         a, b = self.claims[i], self.claims[j]
-        gap_a = best[(i, b.source)] - cos
-        gap_b = best[(j, a.source)] - cos
         lex, contain, rare = self.lexical(i, j)
         pa, pb = self.persons[i], self.persons[j]
         la, lb = self.places[i], self.places[j]
@@ -237,7 +240,6 @@ class PairFeatures:
         if quote_words == 0.0 and self.quotes[i] and self.quotes[j]:
             quote_words = 0.5 * (fuzz.token_set_ratio(" ".join(self.quotes[i]), " ".join(self.quotes[j])) >= 90)
         return [
-            gap_a, gap_b, gap_a <= 1e-9 and gap_b <= 1e-9, min(ranked[i][j], 10) / 10, min(ranked[j][i], 10) / 10,
             lex, contain, rare,
             _jaccard(pa, pb), bool(pa) and bool(pb) and not pa & pb, _jaccard(self.orgs[i], self.orgs[j]),
             _jaccard(la, lb), bool(la) and bool(lb) and not la & lb,
