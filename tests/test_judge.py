@@ -243,3 +243,11 @@ def test_a_named_chief_and_an_unnamed_spokeswoman_of_one_body_are_two_speakers()
     same = verdict('"Our plans for the harbour have not changed," Harbour Trust chief executive Dana Moss said.',
                    '"Our plans for the harbor have not been changed," Dana Moss said.')
     assert same.kind == "quote"  # one named speaker, reworded: still a misquote
+
+
+def test_no_as_the_objects_determiner_negates_its_verb():
+    refused = "The harbour authority refused to provide details about the closure."
+    assert verdict("The harbour authority provided no details about the closure.", refused).relation == "corroborates"
+    rel = verdict("The harbour authority provided details about the closure.", refused)
+    assert (rel.relation, rel.kind) == ("differs", "negation")
+    assert claim("No officials attended the harbour meeting.").negated
