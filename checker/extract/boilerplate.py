@@ -123,7 +123,7 @@ def analyse_layout(text: str, *, outlet: str | None = None, title: str | None = 
     for same in counts.values():
         if len(same) > 1:
             short = not _is_prose(same[0]) or len(same[0].text.split()) < 30
-            title = blocks and same[0] is blocks[0] and same[0].kind == "heading"
+            title = same[0] is blocks[0] and same[0].kind == "heading"
             for b in (same if short and not title else same[1:]):
                 b.kind, b.reason = "furniture", "a line repeated on the page"
 

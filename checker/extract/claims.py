@@ -340,8 +340,9 @@ def extract_claims_and_layout(sources: list[Source], *, progress: Callable[[int]
             else:
                 drafts = split_sentence(sent, find_frames(sent))
                 for d in title_descriptions(sent, drafts):
-                    if (source.id, _words(d, doc)) not in described:
-                        described.add((source.id, _words(d, doc)))
+                    seen = (source.id, _words(d, doc))
+                    if seen not in described:
+                        described.add(seen)
                         drafts.append(d)
             if para.heading:
                 drafts = [d for d in drafts if d.role not in ("embedded", "statement")]

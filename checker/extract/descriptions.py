@@ -18,6 +18,7 @@ def title_descriptions(sent, drafts: list[Draft]) -> list[Draft]:
     """Drafts (role 'appositive', subject the name) for each person named after a title of at
     least `MIN_TITLE_WORDS` words in `sent`; `drafts` are the sentence's clause drafts."""
     out = []
+    doc = sent.doc
     for ent in sent.ents:
         if ent.label_ != "PERSON" or len(ent) > 4:
             continue
@@ -27,7 +28,6 @@ def title_descriptions(sent, drafts: list[Draft]) -> list[Draft]:
             if child.i in name or child.dep_ not in _TITLE_DEPS:
                 continue
             title |= {t.i for t in child.subtree if t.i not in name}
-        doc = sent.doc
         words = [doc[i] for i in sorted(title) if any(ch.isalpha() for ch in doc[i].text)]
         meaningful = [w for w in words if w.lower_.rstrip(".") not in _HONORIFICS]
         if len(meaningful) < MIN_TITLE_WORDS or max(title) != ent.start - 1 or any(
