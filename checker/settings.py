@@ -26,6 +26,10 @@ class Settings(BaseModel):
     fact_average: float | None = Field(None, description="mean probability across two clusters needed to merge "
                                                          "them (pairs that are not candidates count as 0); None: "
                                                          "the value kept with the pair model")
+    fact_link_within_source: float | None = Field(None, description="the probability a pair of one article's "
+                                                 "claims needs to start a merge on its own (pairs across "
+                                                 "outlets need `fact_link`); None: the value kept with the "
+                                                 "pair model")
     fact_time_slack_days: int | None = Field(3, ge=0, description="claims whose firm times lie more than twice "
                                              "this many days apart are never candidates nor one fact (each time "
                                              "is widened by it on both sides); None: the pair model alone weighs "
@@ -49,14 +53,15 @@ class Settings(BaseModel):
 
     def resolved(self) -> "Settings":
         """These settings with the thresholds left to the pair model filled in from it."""
-        if self.fact_link is not None and self.fact_average is not None:
+        names = ("fact_link", "fact_average", "fact_link_within_source")
+        if all(getattr(self, n) is not None for n in names):
             return self
         from checker.group.pair_model import load
 
         meta = load(self.pair_model).meta
-        return self.model_copy(update={"fact_link": self.fact_link if self.fact_link is not None else meta["fact_link"],
-                                       "fact_average": self.fact_average if self.fact_average is not None
-                                       else meta["fact_average"]})
+        kept = {"fact_link_within_source": meta.get("fact_link")} | meta  # a model fitted before it: as any pair
+        return self.model_copy(update={n: getattr(self, n) if getattr(self, n) is not None else kept[n]
+                                       for n in names})
 
     def recorded(self) -> dict[str, str]:
         """The values as report.json records them."""

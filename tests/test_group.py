@@ -129,6 +129,23 @@ def test_claims_about_two_different_people_are_two_facts(fake_embedder):
     assert not any(f.discrepancies for f in build_facts(clusters, claims, sources, vectors))
 
 
+def test_an_articles_look_alike_claims_join_only_through_another_outlet():
+    import numpy as np
+
+    from checker.group.linkage import Node
+
+    # two claims of one article alike (0.85), a third outlet's claim close to both (0.6)
+    vectors = np.full((3, 4), 0.5, dtype=np.float32)
+    alone = [(0, 1, 0.85, 1.0)]
+    nodes = [Node(source="a"), Node(source="a"), Node(source="b")]
+    assert average_linkage(nodes, vectors, alone, 0.5, 0.4, missing=0.0, within_source_link=0.9) == [[0], [1], [2]]
+    assert average_linkage(nodes, vectors, alone, 0.5, 0.4, missing=0.0) == [[0, 1], [2]]
+    linked = alone + [(0, 2, 0.6, 1.0), (1, 2, 0.6, 1.0)]
+    assert average_linkage(nodes, vectors, linked, 0.5, 0.4, missing=0.0, within_source_link=0.9) == [[0, 1, 2]]
+    copy = [(0, 1, 0.95, 1.0)]  # the article printing the same words twice
+    assert average_linkage(nodes, vectors, copy, 0.5, 0.4, missing=0.0, within_source_link=0.9) == [[0, 1], [2]]
+
+
 def test_average_linkage_never_merges_two_people_unless_one_names_the_other():
     import numpy as np
 

@@ -27,6 +27,7 @@ def test_the_shipped_model_carries_its_thresholds_and_cross_validated_figures():
     assert model.meta["cv_dev_keys"]["pair_f1"] > 0
     settings = Settings().resolved()
     assert (settings.fact_link, settings.fact_average) == (model.meta["fact_link"], model.meta["fact_average"])
+    assert model.meta["fact_link"] <= settings.fact_link_within_source == model.meta["fact_link_within_source"]
     assert settings.fact_time_slack_days == model.meta["fact_time_slack_days"]  # the candidates it was fitted on
     assert settings.token_alignment_dims == model.meta["token_alignment_dims"]  # the alignment it was fitted on
     assert PairModel.from_json(SHIPPED.read_text()).to_json() == SHIPPED.read_text()

@@ -151,7 +151,7 @@ def leave_one_out_models(keys: list[pathlib.Path], shared: pathlib.Path = SHARED
     for k in keys:
         rows, labels, weights = training_set([s for n, s in stories.items() if n != k.stem])
         path = out / f"{k.stem}.json"
-        path.write_text(fit(rows, labels, c=c, weights=weights, meta={"left_out": k.stem, "C": c, "fact_link": chosen["fact_link"],
-                                                                     "fact_average": chosen["fact_average"]}).to_json())
+        linkage = {n: chosen[n] for n in ("fact_link", "fact_average", "fact_link_within_source") if n in chosen}
+        path.write_text(fit(rows, labels, c=c, weights=weights, meta={"left_out": k.stem, "C": c, **linkage}).to_json())
         paths[k.stem] = str(path)
     return paths

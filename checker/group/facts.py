@@ -3,7 +3,8 @@
 Candidates come from embedding neighbours (a claim is compared only with its k nearest
 claims). Each candidate pair gets a probability of stating one fact from the fitted pair
 model (`checker.group.pair_model`, over `checker.group.pair_features`); clusters grow by average linkage
-over those probabilities, never across firmly disjoint times, never joining two clauses of one
+over those probabilities, a merge started by a pair from two outlets or by a near copy within one
+article (other pairs within an article count in the means), never across firmly disjoint times, never joining two clauses of one
 sentence, never joining claims about two different people. A claim that matches nothing stays
 a single-source fact. Dated statements ("the ministry announced on Sunday") join when their
 speakers match and what they announced landed in one fact. Facts are grouped into events in
@@ -116,7 +117,8 @@ def link_facts(claims: list[Claim], vectors: np.ndarray, edges: list[tuple[int, 
     subjects, mentions = _persons(claims)
     nodes = [node_of(c.time, c.source, (c.source, c.sentence), False, subjects[i], mentions[i],
                      settings.fact_time_slack_days) for i, c in enumerate(claims)]
-    clusters = average_linkage(nodes, vectors, edges, settings.fact_link, settings.fact_average, missing=0.0)
+    clusters = average_linkage(nodes, vectors, edges, settings.fact_link, settings.fact_average, missing=0.0,
+                               within_source_link=settings.fact_link_within_source)
     clusters = [c for c in clusters if not (len(c) == 1 and claims[c[0]].kind == "statement")]
     return _join_statements(claims, clusters)
 

@@ -9,7 +9,11 @@ The mean score between clusters counts each candidate pair with its full score a
 other pair with its cosine. A merge is refused when it would put firmly disjoint times
 together, two clauses of one sentence, a headline with another outlet's claims, or claims
 about two different people ('Miller scored eight points', 'Jones had 11 points') when
-neither side names the other's person.
+neither side names the other's person. For facts, an edge within one article starts a merge
+only at a higher score than an edge between two outlets: an article's two claims that merely
+look alike join one fact when another outlet's claims link them (an article's two positions side
+by side look alike: 'some officers saw more marijuana', 'some saw no increase'), while an article
+repeating itself (the same quotation printed twice) is still one fact.
 """
 from __future__ import annotations
 
@@ -58,11 +62,14 @@ def _compatible(a: _Cluster, b: _Cluster) -> bool:
 
 
 def average_linkage(nodes: list[Node], vectors: np.ndarray, edges: list[tuple[int, int, float, float]],
-                    link: float, average: float, missing: float | None = None) -> list[list[int]]:
+                    link: float, average: float, missing: float | None = None,
+                    within_source_link: float | None = None) -> list[list[int]]:
     """Clusters of node indices: merge along edges (i, j, score, cosine), best first, when the
     constraints allow it and the mean score across the two clusters stays at or above `average`.
     A pair with no edge counts with its cosine, or with `missing` when given (a probability
-    model's scores are not on the cosine's scale)."""
+    model's scores are not on the cosine's scale). An edge between two nodes of one source starts
+    a merge only when its score reaches `within_source_link` (None: `link`, as any edge); it
+    counts in the means either way."""
     clusters: dict[int, _Cluster] = {}
     for i, n in enumerate(nodes):
         clusters[i] = _Cluster(members=[i], vsum=np.array(vectors[i], dtype=np.float64), lo=n.start, hi=n.end,
@@ -85,6 +92,8 @@ def average_linkage(nodes: list[Node], vectors: np.ndarray, edges: list[tuple[in
     for i, j, score, _ in sorted(edges, key=lambda e: -e[2]):
         if score < link:
             break
+        if within_source_link is not None and score < within_source_link and nodes[i].source == nodes[j].source:
+            continue
         ri, rj = find(i), find(j)
         if ri == rj:
             continue
