@@ -77,6 +77,48 @@ def test_a_quoted_fragment_is_consistent():
     assert rel.relation != "differs"
 
 
+def test_a_quotation_printed_at_two_lengths_is_consistent_whatever_else_is_quoted():
+    """One outlet quotes a part of the mayor's sentence beside another quoted word; the other
+    quotes the whole sentence."""
+    from checker.judge.quotes import compare_quotes
+    from checker.models import Claim, Quote
+
+    def quoting(text, *quoted):
+        return Claim(id=text[:8], source="x", start=0, end=len(text), text=text, sentence=(0, len(text)),
+                     quotes=[Quote(text=q, start=text.index(q), end=text.index(q) + len(q)) for q in quoted])
+
+    part = quoting('The mayor faulted the board for "stalling," writing that "the harbour wall will not hold '
+                   'another winter."', "stalling,", "the harbour wall will not hold another winter.")
+    whole = quoting('The mayor wrote that "the harbour wall will not hold another winter, whatever the board '
+                    'decides."', "the harbour wall will not hold another winter, whatever the board decides.")
+    assert compare_quotes(part, whole) is None
+    changed = quoting('The mayor wrote that "the harbour wall cannot hold one more winter, whatever the board '
+                      'decides."', "the harbour wall cannot hold one more winter, whatever the board decides.")
+    assert compare_quotes(part, changed)[0] == "quote"
+
+
+def test_overlapping_excerpts_and_a_quotation_with_words_left_out_are_consistent():
+    from checker.judge.quotes import compare_quotes
+    from checker.models import Claim, Quote
+
+    def quoting(text):
+        q = text[text.index("“") + 1:text.index("”")]
+        return Claim(id=text[:8], source="x", start=0, end=len(text), text=text, sentence=(0, len(text)),
+                     quotes=[Quote(text=q, start=text.index(q), end=text.index(q) + len(q))])
+
+    head = quoting("The coach said: “Or you might get a kid from Ohio who never played in college.”")
+    tail = quoting("The coach warned of “a kid from Ohio who never played in college, never coached a team.”")
+    assert compare_quotes(head, tail) is None
+    full = quoting("“If you vote for me, you get someone with your roots, your values, your voice in the "
+                   "state senate,” the coach said.")
+    cut = quoting("“If you vote for me, you get someone with your roots ... in the state senate,” the coach said.")
+    assert compare_quotes(full, cut) is None
+    other = quoting("“If you vote for me, you get someone with your money ... in the state senate,” the coach said.")
+    assert compare_quotes(full, other)[0] == "quote"
+    ends = [quoting("“We reject his visit,” they said."), quoting("“We reject his message,” they said.")]
+    assert compare_quotes(*ends)[0] == "quote"
+
+
 def test_one_quotation_for_two_speakers_is_an_attribution_discrepancy():
     rel = verdict("“This action makes it more provocative than in the past,” Kishi said.",
                   "“This action makes it more provocative than in the past,” Pelosi said.")

@@ -2,7 +2,8 @@
 who each is given to.
 
 Quotations are compared on their words (lower case, contractions spelt out, '&' read as
-'and'). A fragment found word for word in the other quotation is consistent; the same
+'and'). A fragment found word for word in the other quotation is consistent, as are two
+excerpts that overlap word for word and a quotation whose stretches between ellipses are found; the same
 utterance with words changed, added or left out is a misquote, unless the two were given in
 different channels (a tweet and a statement are two texts of one message). The same words
 given to two different known speakers is an attribution discrepancy.
@@ -95,16 +96,57 @@ def compare_quotes(a: Claim, b: Claim) -> tuple[str, str] | None:
         return None  # a tweet and a statement: two texts of one message
     # Every quote of the claim with fewer quoted words found in the other, word for word: a fragment.
     short, long_ = (qa, qb) if sum(len(x) for x, _ in qa) <= sum(len(x) for x, _ in qb) else (qb, qa)
-    if all(any(f" {s} " in f" {w} " or (fuzz.partial_ratio(s, w) >= 90 and not _reworded(s, w)) for w, _ in long_)
-           for s, _ in short):
+    if all(any(_fragment(s, w) for w, _ in long_) for s, _ in short):
         return None
     # The same utterance worded differently: close in wording and word order, not merely sharing
-    # a phrase; with the speaker unconfirmed, closer still.
-    best = max(((wording_similarity(na, nb), ta, tb, na, nb) for na, ta in qa for nb, tb in qb), key=lambda x: x[0])
+    # a phrase; with the speaker unconfirmed, closer still. Two quotations one of which is a
+    # fragment of the other are one utterance quoted at two lengths, whatever else either claim quotes.
+    pairs = [(wording_similarity(na, nb), ta, tb, na, nb) for na, ta in qa for nb, tb in qb
+             if not _same_excerpts(ta, tb)]
+    if not pairs:
+        return None
+    best = max(pairs, key=lambda x: x[0])
     floor = 50 if same_speaker else 60
     if floor <= best[0] and (best[0] < 90 or _reworded(*sorted((best[3], best[4]), key=len))):
         return "quote", f"“{best[1].strip(' ,.')}” vs “{best[2].strip(' ,.')}”"
     return None
+
+
+_ELLIPSIS = re.compile(r"\s*(?:\.\s?\.\s?\.|…)\s*")
+MIN_OVERLAP_WORDS = 4
+
+
+def _parts(raw: str) -> list[str]:
+    """A quotation's stretches between ellipses ('...' marks words left out), normalized."""
+    return [p for p in (norm_quote(x) for x in _ELLIPSIS.split(raw)) if p]
+
+
+def _fragment(short: str, long_: str) -> bool:
+    """Whether `short` is found word for word in `long_` (spelling variants aside)."""
+    return f" {short} " in f" {long_} " or (fuzz.partial_ratio(short, long_) >= 90 and not _reworded(short, long_))
+
+
+def _excerpts(a: str, b: str) -> bool:
+    """Two excerpts of one utterance: one is a fragment of the other, or one ends with the words
+    the other starts with ('or you might have a farmer from Iowa who never went to law school' /
+    'a farmer from Iowa who never went to law school, never practiced law')."""
+    short, long_ = sorted((a, b), key=len)
+    if _fragment(short, long_):
+        return True
+    aw, bw = a.split(), b.split()
+    m = difflib.SequenceMatcher(None, aw, bw, autojunk=False).find_longest_match(0, len(aw), 0, len(bw))
+    return m.size >= MIN_OVERLAP_WORDS and (m.a + m.size == len(aw) and m.b == 0 or m.b + m.size == len(bw) and m.a == 0)
+
+
+def _same_excerpts(raw_a: str, raw_b: str) -> bool:
+    """`_excerpts`, each stretch between ellipses on its own: a quotation that leaves words out
+    ('your experience, your voice ... on the committee') matches where its stretches do."""
+    pa, pb = _parts(raw_a), _parts(raw_b)
+    if len(pa) == 1 and len(pb) == 1:
+        return _excerpts(pa[0], pb[0])
+    whole_a, whole_b = " ".join(pa), " ".join(pb)
+    return any(len(parts) > 1 and all(_excerpts(p, whole) for p in parts if len(p.split()) >= 2)
+               for parts, whole in ((pa, whole_b), (pb, whole_a)))
 
 
 def wording_similarity(a: str, b: str) -> float:
