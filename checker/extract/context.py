@@ -74,15 +74,23 @@ def _name_like(words: list[str]) -> bool:
 
 
 def _main_subject(items) -> list:
-    """The subject of a sentence's first clause when it names a person or a body, as tokens."""
+    """The subject of a sentence's first clause when it names a person or a body, as tokens; a
+    proper noun the recogniser left untyped counts when it reads as a name ('Pelosi, who is
+    expected to ..., intends ...')."""
     for _, draft in items[:1]:
         head = draft.head
         subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None and draft.subject:
             inside = {t.i for t in draft.subject}
             subj = next((t for t in draft.subject if t.head.i not in inside), None)
-        if subj is not None and subj.i not in _quoted(draft) and subj.ent_type_ in ("PERSON", "ORG"):
+        if subj is None or subj.i in _quoted(draft):
+            continue
+        if subj.ent_type_ in ("PERSON", "ORG"):
             return speaker_tokens(subj)
+        if subj.tag_ == "NNP" and not subj.ent_type_:
+            name = speaker_tokens(subj)
+            if _name_like([t.text for t in name]):
+                return name
     return []
 
 
