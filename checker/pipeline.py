@@ -9,10 +9,10 @@ from contextlib import nullcontext
 from typing import Protocol
 
 from checker.judge.independence import apply_independence
-from checker.engines.local import Engine, extract_all, make_engine
+from checker.engines.local import Engine, code_fingerprint, extract_all, make_engine
 from checker.embed.embedder import Embedder, SentenceTransformerEmbedder, embed_texts_and_tokens
 from checker.judge.verdicts import build_events, build_facts, facts_with_events, keep_fact_ids
-from checker.group.facts import group_facts
+from checker.group.facts import fact_edges, link_facts
 from checker.ingest.read import account_claims, file_notes, load_sources
 from checker.models import Report
 from checker.outlets import outlet_key
@@ -48,6 +48,27 @@ def _now() -> str:
     return moment.isoformat(timespec="seconds")
 
 
+def _scored_pairs(claims, vectors, tokens, settings: Settings, model_id: str, db) -> list:
+    """The candidate pairs with the pair model's probabilities (`fact_edges`); a rerun on the same
+    claims with the same settings, pair model and code reads them from the store instead."""
+    import hashlib
+
+    from checker.group.pair_model import load
+
+    used = {n: getattr(settings, n) for n in ("neighbours", "min_cosine", "fact_time_slack_days",
+                                              "token_alignment_dims")}
+    digest = hashlib.sha256("\x1f".join([code_fingerprint(("checker.group.facts",)), model_id, str(used),
+                                           str(tokens is not None), load(settings.pair_model).to_json(),
+                                           *(c.model_dump_json() for c in claims)]).encode())
+    key = digest.hexdigest()
+    edges = db.get_fact_edges(key) if db is not None else None
+    if edges is None:
+        edges = fact_edges(claims, vectors, settings, tokens=tokens)
+        if db is not None:
+            db.put_fact_edges(key, edges)
+    return edges
+
+
 def run(paths: Iterable[str | pathlib.Path], *, store: str | pathlib.Path | None = "claims",
         embedder: Embedder | None = None, settings: Settings | None = None, progress: Progress | None = None,
         encoding: str | None = None, skip_bad: bool = False, meta: str | None = None,
@@ -78,7 +99,8 @@ def run(paths: Iterable[str | pathlib.Path], *, store: str | pathlib.Path | None
         vectors, tokens, misses = embed_texts_and_tokens([c.standalone or c.text for c in claims], embedder, db,
                                                          progress=progress.advance, engine=engine, reused=reuse)
         progress.stage("grouping claims into facts")
-        clusters = group_facts(claims, vectors, settings, tokens=tokens)
+        edges = _scored_pairs(claims, vectors, tokens, settings, embedder.model_id, db)
+        clusters = link_facts(claims, vectors, edges, settings)
         progress.stage("judging facts", total=len(clusters))
         facts = build_facts(clusters, claims, sources, vectors)
         if db is not None:

