@@ -56,7 +56,7 @@ def _scored_pairs(claims, vectors, tokens, settings: Settings, model_id: str, db
     from checker.group.pair_model import load
 
     used = {n: getattr(settings, n) for n in ("neighbours", "min_cosine", "fact_time_slack_days",
-                                              "token_alignment_dims")}
+                                              "fact_time_slack_widens_below_days", "token_alignment_dims")}
     digest = hashlib.sha256("\x1f".join([code_fingerprint(("checker.group.facts",)), model_id, str(used),
                                            str(tokens is not None), load(settings.pair_model).to_json(),
                                            *(c.model_dump_json() for c in claims)]).encode())

@@ -190,6 +190,8 @@ def test_the_time_slack_widens_days_not_years():
         node_of(span("2014-01-01", "2014-12-31", "year"), slack=3)
     assert apart(year_2013, year_2014)
     assert not apart(node_of(span("2013-12-30", "2013-12-30", "day"), slack=3), year_2014)
+    widened = [node_of(span(f"{y}-01-01", f"{y}-12-31", "year"), slack=3, widen_below=None) for y in (2013, 2014)]
+    assert not apart(*widened)  # Settings.fact_time_slack_widens_below_days=None widens every span
 
 
 def test_a_description_of_a_person_is_never_one_fact_with_what_someone_said():

@@ -32,12 +32,13 @@ __all__ = ["GroupSettings", "PairScorer", "candidate_pairs", "group_facts", "tim
 
 def node_of(time: TimeSpan | None, source: str | None = None, sentence: tuple | None = None,
             headline: bool = False, subject: int | None = None, mentions: frozenset = frozenset(),
-            slack: int | None = 0) -> Node:
-    """The constraints' view of a claim or fact: its firm time (a span under four weeks widened by
-    `slack` days on both sides; None: no time constraint), sentence, source, headline flag, the person it is about and
-    the persons it names."""
+            slack: int | None = 0, widen_below: int | None = 28) -> Node:
+    """The constraints' view of a claim or fact: its firm time (a span shorter than `widen_below`
+    days widened by `slack` days on both sides; `slack` None: no time constraint;
+    `widen_below` None: every span widened), sentence, source, headline flag, the person it is
+    about and the persons it names."""
     firm = time is not None and time.firm and slack is not None
-    if firm and (time.end - time.start).days >= 28:
+    if firm and widen_below is not None and (time.end - time.start).days >= widen_below:
         slack = 0  # the slack absorbs days of reporting jitter; 2013 and 2014 stay apart
     return Node(start=time.start.toordinal() - slack if firm else None,
                 end=time.end.toordinal() + slack if firm else None,
@@ -60,9 +61,9 @@ class _Blocks:
     apart, `node_of`), or a description of a person with what someone said (an outlet's 'Lavrov
     is Russia's foreign minister' is never one fact with Lavrov's words)."""
 
-    def __init__(self, claims: list[Claim], slack: int | None = 0):
+    def __init__(self, claims: list[Claim], slack: int | None = 0, widen_below: int | None = 28):
         self.sentence = [(c.source, c.sentence) for c in claims]
-        nodes = [node_of(c.time, slack=slack) for c in claims]
+        nodes = [node_of(c.time, slack=slack, widen_below=widen_below) for c in claims]
         self.window = [(n.start, n.end) if n.start is not None else None for n in nodes]
         self.described = [c.kind == "description" for c in claims]
         self.voiced = [c.kind != "description" and c.attribution.kind not in (None, "outlet") for c in claims]
@@ -91,7 +92,7 @@ def claim_candidates(claims: list[Claim], vectors: np.ndarray,
     sub = vectors[content] if content else vectors[:0]
     pairs = [(content[a], content[b], cos) for a, b, cos in candidate_pairs(sub, settings.neighbours,
                                                                            settings.min_cosine)]
-    blocks = _Blocks(claims, settings.fact_time_slack_days)
+    blocks = _Blocks(claims, settings.fact_time_slack_days, settings.fact_time_slack_widens_below_days)
     return [(i, j, cos) for i, j, cos in pairs if not blocks.blocked(i, j)]
 
 
@@ -116,7 +117,8 @@ def link_facts(claims: list[Claim], vectors: np.ndarray, edges: list[tuple[int, 
     settings = (settings or Settings()).resolved()
     subjects, mentions = _persons(claims)
     nodes = [node_of(c.time, c.source, (c.source, c.sentence), False, subjects[i], mentions[i],
-                     settings.fact_time_slack_days) for i, c in enumerate(claims)]
+                     settings.fact_time_slack_days, settings.fact_time_slack_widens_below_days)
+             for i, c in enumerate(claims)]
     clusters = average_linkage(nodes, vectors, edges, settings.fact_link, settings.fact_average, missing=0.0,
                                within_source_link=settings.fact_link_within_source)
     clusters = [c for c in clusters if not (len(c) == 1 and claims[c[0]].kind == "statement")]
