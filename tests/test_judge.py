@@ -117,6 +117,14 @@ def test_overlapping_excerpts_and_a_quotation_with_words_left_out_are_consistent
     assert compare_quotes(full, other)[0] == "quote"
     ends = [quoting("“We reject his visit,” they said."), quoting("“We reject his message,” they said.")]
     assert compare_quotes(*ends)[0] == "quote"
+    negated = [quoting("“The new pier is safe for every ferry in the fleet,” the coach said."),
+               quoting("“The new pier is ... safe for every ferry in the fleet,” the coach said."),
+               quoting("“The new pier is not safe for every ferry in the fleet,” the coach said.")]
+    assert compare_quotes(negated[1], negated[0]) is None
+    assert compare_quotes(negated[1], negated[2])[0] == "quote"  # the words left out hold a 'not'
+    edges = [quoting("“Fares on the harbour ferry will go up this spring,” the coach said."),
+             quoting("“We will cut fares on the harbour ferry,” the coach said.")]
+    assert compare_quotes(*edges)[0] == "quote"  # a shared phrase at the edges is not one utterance
 
 
 def test_one_quotation_for_two_speakers_is_an_attribution_discrepancy():

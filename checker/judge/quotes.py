@@ -128,25 +128,43 @@ def _fragment(short: str, long_: str) -> bool:
 
 def _excerpts(a: str, b: str) -> bool:
     """Two excerpts of one utterance: one is a fragment of the other, or one ends with the words
-    the other starts with ('or you might have a farmer from Iowa who never went to law school' /
-    'a farmer from Iowa who never went to law school, never practiced law')."""
+    the other starts with, over at least two thirds of the shorter ('or you might have a farmer
+    from Iowa who never went to law school' / 'a farmer from Iowa who never went to law school,
+    never practiced law'), not merely a shared phrase at the edges."""
     short, long_ = sorted((a, b), key=len)
     if _fragment(short, long_):
         return True
     aw, bw = a.split(), b.split()
     m = difflib.SequenceMatcher(None, aw, bw, autojunk=False).find_longest_match(0, len(aw), 0, len(bw))
-    return m.size >= MIN_OVERLAP_WORDS and (m.a + m.size == len(aw) and m.b == 0 or m.b + m.size == len(bw) and m.a == 0)
+    enough = m.size >= MIN_OVERLAP_WORDS and 3 * m.size >= 2 * min(len(aw), len(bw))
+    return enough and (m.a + m.size == len(aw) and m.b == 0 or m.b + m.size == len(bw) and m.a == 0)
+
+
+_NEGATIONS = {"not", "never", "no", "nor", "cannot"}
+
+
+def _stretches_found(parts: list[str], other: str) -> bool:
+    """Whether a quotation's stretches between ellipses (one of two words or more at least) are
+    all found in `other` word for word and in order, with no negation among the words left out."""
+    stretches = [p.split() for p in parts]
+    words, at = other.split(), None
+    for stretch in stretches:
+        start = next((i for i in range(at or 0, len(words) - len(stretch) + 1)
+                      if words[i:i + len(stretch)] == stretch), None)
+        if start is None or (at is not None and _NEGATIONS & set(words[at:start])):
+            return False
+        at = start + len(stretch)
+    return any(len(stretch) >= 2 for stretch in stretches)
 
 
 def _same_excerpts(raw_a: str, raw_b: str) -> bool:
-    """`_excerpts`, each stretch between ellipses on its own: a quotation that leaves words out
-    ('your experience, your voice ... on the committee') matches where its stretches do."""
+    """`_excerpts`, or, for a quotation that leaves words out at an ellipsis ('your experience,
+    your voice ... on the committee'), its stretches found in order in the other quotation."""
     pa, pb = _parts(raw_a), _parts(raw_b)
     if len(pa) == 1 and len(pb) == 1:
         return _excerpts(pa[0], pb[0])
-    whole_a, whole_b = " ".join(pa), " ".join(pb)
-    return any(len(parts) > 1 and all(_excerpts(p, whole) for p in parts if len(p.split()) >= 2)
-               for parts, whole in ((pa, whole_b), (pb, whole_a)))
+    return any(len(parts) > 1 and _stretches_found(parts, " ".join(other))
+               for parts, other in ((pa, pb), (pb, pa)))
 
 
 def wording_similarity(a: str, b: str) -> float:
