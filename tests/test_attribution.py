@@ -67,9 +67,12 @@ def test_he_said_takes_the_subject_of_the_sentence_before_not_a_name_inside_it()
 
 
 def test_she_said_takes_a_subject_the_recogniser_missed_not_a_role_named_after_it():
-    text = ("Okonkwo, who is expected to return as chair on Monday after six years as deputy leader, "
+    text = ("Council member Grace Okonkwo met the mayor on Friday. "
+            "Okonkwo, who is expected to return as chair on Monday after six years as deputy leader, "
             "plans to reopen the library first. “We are asking the council to vote,” she told reporters.")
     assert speaker_of(text, "council to vote") == "Okonkwo"
+    unnamed = "Obamacare is failing across the county. “We have to fix it now,” he said."
+    assert speaker_of(unnamed, "fix it now") != "Obamacare"  # a name the article never gives a person
 
 
 def test_he_said_after_a_quotation_run_takes_the_speaker_who_goes_on():

@@ -125,6 +125,8 @@ def _antecedent(by_sentence, n: int, person: bool) -> list | Attribution | None:
     if spoken:
         return spoken[0]
     subject = _main_subject(prev)
+    if subject and not any(t.ent_type_ for t in subject) and not _named_person(by_sentence, n, subject):
+        subject = []  # a name the recogniser left untyped ('Obamacare is failing') is no antecedent
     if subject and (not person or any(t.ent_type_ == "PERSON" for t in subject)
                     or _name_like([t.text for t in subject])):
         return subject
@@ -141,6 +143,14 @@ def _antecedent(by_sentence, n: int, person: bool) -> list | Attribution | None:
         if named:
             return named[-1]
     return None
+
+
+def _named_person(by_sentence, n: int, name: list) -> bool:
+    """Whether the article names `name` (tokens) as a person before sentence `n`: an untyped
+    'Pelosi' after 'House Speaker-to-be Nancy Pelosi'."""
+    last = name[-1].text.lower()
+    return any(e.label == "PERSON" and e.text.lower().split()[-1:] == [last]
+               for k, rows in by_sentence.items() if k < n for c, _ in rows for e in c.entities)
 
 
 def _descriptions(ent) -> set[str]:
