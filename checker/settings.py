@@ -26,10 +26,11 @@ class Settings(BaseModel):
     fact_average: float | None = Field(None, description="mean probability across two clusters needed to merge "
                                                          "them (pairs that are not candidates count as 0); None: "
                                                          "the value kept with the pair model")
-    fact_link_within_source: float | None = Field(None, description="the probability a pair of one article's "
-                                                 "claims needs to start a merge on its own (pairs across "
-                                                 "outlets need `fact_link`); None: the value kept with the "
-                                                 "pair model")
+    fact_link_within_source: float | None = Field(None, ge=0, le=1, description="the probability a pair of "
+                                                 "one article's claims needs to start a merge on its own "
+                                                 "(pairs of two articles need `fact_link`; 0: no "
+                                                 "difference, 1: never on their own); None: the value kept "
+                                                 "with the pair model")
     fact_time_slack_days: int | None = Field(3, ge=0, description="claims whose firm times lie more than twice "
                                              "this many days apart are never candidates nor one fact (each time "
                                              "is widened by it on both sides); None: the pair model alone weighs "

@@ -3,7 +3,7 @@
 Candidates come from embedding neighbours (a claim is compared only with its k nearest
 claims). Each candidate pair gets a probability of stating one fact from the fitted pair
 model (`checker.group.pair_model`, over `checker.group.pair_features`); clusters grow by average linkage
-over those probabilities, a merge started by a pair from two outlets or by a near copy within one
+over those probabilities, a merge started by a pair from two articles or by a near copy within one
 article (other pairs within an article count in the means), never across firmly disjoint times, never joining two clauses of one
 sentence, never joining claims about two different people. A claim that matches nothing stays
 a single-source fact. Dated statements ("the ministry announced on Sunday") join when their
