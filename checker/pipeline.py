@@ -52,19 +52,14 @@ def _scored_pairs(claims, vectors, tokens, settings: Settings, model_id: str, db
     """The candidate pairs with the pair model's probabilities (`fact_edges`); a rerun on the same
     claims with the same settings, pair model and code reads them from the store instead."""
     import hashlib
-    from importlib.metadata import PackageNotFoundError, version
 
     from checker.group.pair_model import load
 
     used = {n: getattr(settings, n) for n in ("neighbours", "min_cosine", "fact_time_slack_days",
                                               "fact_time_slack_widens_below_days", "token_alignment_dims")}
-    libraries = []
-    for name in ("numpy", "scipy", "rapidfuzz"):  # what the features and the neighbours compute with
-        try:
-            libraries.append(f"{name}={version(name)}")
-        except PackageNotFoundError:
-            libraries.append(f"{name}=-")
-    digest = hashlib.sha256("\x1f".join([code_fingerprint(("checker.group.facts",)), *libraries, model_id, str(used),
+    # the grouping code and what the features and the neighbours compute with
+    code = code_fingerprint(("checker.group.facts",), ("numpy", "scipy", "rapidfuzz"))
+    digest = hashlib.sha256("\x1f".join([code, model_id, str(used),
                                            str(tokens is not None), load(settings.pair_model).to_json(),
                                            *(c.model_dump_json() for c in claims)]).encode())
     key = digest.hexdigest()

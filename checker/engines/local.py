@@ -68,11 +68,11 @@ def extraction_modules(package_dir: pathlib.Path = _PACKAGE_DIR,
     return sorted({*found.values(), package_dir / "engines" / "local.py"})
 
 
-def _versions() -> str:
+def _library_versions(names: tuple[str, ...]) -> str:
     from importlib.metadata import PackageNotFoundError, version
 
     out = []
-    for name in EXTRACTION_LIBRARIES:
+    for name in names:
         try:
             out.append(f"{name}={version(name)}")
         except PackageNotFoundError:
@@ -80,26 +80,32 @@ def _versions() -> str:
     return ",".join(out)
 
 
+def _versions() -> str:
+    return _library_versions(EXTRACTION_LIBRARIES)
+
+
+def _fingerprint(roots: tuple[str, ...], versions: str, package_dir: pathlib.Path) -> str:
+    digest = hashlib.sha256(versions.encode())
+    for path in extraction_modules(package_dir, roots):
+        digest.update(f"\x1e{path.relative_to(package_dir).as_posix()}\x1f".encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 @functools.lru_cache(maxsize=None)
 def extractor_fingerprint(package_dir: pathlib.Path = _PACKAGE_DIR) -> str:
     """A hash of the extraction code itself (the source of every module in
     `extraction_modules`) and of the versions of the libraries it runs: any change to a rule
     gives a new fingerprint, so the store never serves claims extracted by other code."""
-    digest = hashlib.sha256(_versions().encode())
-    for path in extraction_modules(package_dir):
-        digest.update(f"\x1e{path.relative_to(package_dir).as_posix()}\x1f".encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
+    return _fingerprint(EXTRACTION_MODULES, _versions(), package_dir)
 
 
 @functools.lru_cache(maxsize=None)
-def code_fingerprint(roots: tuple[str, ...], package_dir: pathlib.Path = _PACKAGE_DIR) -> str:
-    """A hash of the source of `roots` and every checker module they import."""
-    digest = hashlib.sha256()
-    for path in extraction_modules(package_dir, roots):
-        digest.update(f"\x1e{path.relative_to(package_dir).as_posix()}\x1f".encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
+def code_fingerprint(roots: tuple[str, ...], libraries: tuple[str, ...] = (),
+                     package_dir: pathlib.Path = _PACKAGE_DIR) -> str:
+    """A hash, as `extractor_fingerprint`, of the source of `roots`, every checker module they
+    import and the versions of `libraries`."""
+    return _fingerprint(roots, _library_versions(libraries), package_dir)
 
 
 def extraction_key(source: Source) -> str:
