@@ -165,3 +165,19 @@ def test_a_person_is_described_by_the_same_title_once_per_article():
     cs = claims_of("Vermont Secretary of State Ellen Marsh certified the count on Monday. Later, "
                    "Vermont Secretary of State Ellen Marsh said the audit was complete.", "2024-03-20")
     assert len([c for c in cs if c.standalone.startswith("Ellen Marsh is")]) == 1
+
+
+@pytest.mark.parametrize("dateline", ["Lyon (AP) – ", "Port Elizabeth, South Africa (Reuters) - ", "GENEVA (AFP) — "])
+def test_a_dateline_is_not_part_of_the_first_claim(dateline):
+    """'Lyon (AP) – The city's mayor promises ...' is the mayor's promise, not a description of Lyon."""
+    text = f"{dateline}The city's mayor promises to rebuild the flooded bridge within two years.\n"
+    src = Source(id="s", path="", text=text, published=dt.date(2023, 7, 18))
+    claims = extract_claims([src])
+    assert [c.kind for c in claims] == ["assertion"]
+    assert claims[0].text.startswith("The city's mayor promises")
+
+
+def test_a_party_label_in_brackets_is_not_a_dateline():
+    text = "Smith (R-Ohio) – who chairs the committee – said the hearing would go ahead on Tuesday.\n"
+    src = Source(id="s", path="", text=text, published=dt.date(2023, 7, 18))
+    assert any(c.text.startswith("Smith") or "Smith" in (c.attribution.speaker or "") for c in extract_claims([src]))

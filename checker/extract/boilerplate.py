@@ -27,7 +27,10 @@ _CREDIT_WORDS = r"photo|photos|image|images|picture|credit|file|getty|afp|reuter
 _CREDIT_TAIL = re.compile(rf"(\((?:[^()]*\b(?:{_CREDIT_WORDS})\b[^()]*)\)|\[[^\[\]]{{2,80}}\])\s*$", re.I)
 _CREDIT_HEAD = re.compile(rf"^\s*(?:{_CREDIT_WORDS})\s*(?:credit)?\s*:", re.I)
 _URL = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.I)
-_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][\w .'-]{2,30})?\s*(?:\([^)]{2,40}\))?\s*[-—–]{1,2}\s+")
+# "MOSCOW (Reuters) -", "WASHINGTON —"; a place in title case only with the agency in brackets
+# ("Denver (AP) –"), so a sentence opening "Obama – " keeps its subject.
+_DATELINE = re.compile(r"^\s*(?:[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][\w .'-]{2,30})?\s*(?:\([^)]{2,40}\))?"
+                       r"|[A-Z][\w.'-]+(?:[ ,]+[A-Z][\w.'-]+){0,3}\s*\((?![RDI]-)[^)]{2,40}\))\s*[-—–]{1,2}\s+")
 _BYLINE = re.compile(r"^\s*(?:by|written by|reporting by|words by)\s+[A-Z]", re.I)
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 _BREADCRUMB = re.compile(r"^[^.!?]{1,80}(?:\s[/|>»›]\s[^.!?]{1,40}){2,}$")
