@@ -301,3 +301,26 @@ def test_no_as_the_objects_determiner_negates_its_verb():
     rel = verdict("The harbour authority provided details about the closure.", refused)
     assert (rel.relation, rel.kind) == ("differs", "negation")
     assert claim("No officials attended the harbour meeting.").negated
+
+
+def test_another_utterance_is_not_a_misquote_when_the_article_also_quotes_the_words_faithfully():
+    """Outlet A quotes a remark and then the speaker's answer to a follow-up question; outlet B
+    quotes the remark. A's answer is not B's remark misquoted: A gives the remark as B does."""
+    from checker.judge.verdicts import build_fact
+
+    def claims_from(source, text):
+        src = Source(id=source, path="", text=text, published=dt.date(2022, 8, 13))
+        return [c for c in extract_claims([src], layout=False) if c.quotes]
+
+    remark = ("“Passing the levy would sharply raise the risk that the harbour closes next winter,” "
+              "Mayor Ellen Voss said on Friday.")
+    answer = "“What I said is that it would clearly raise the risk for the harbour,” Mayor Ellen Voss said later."
+    a_remark, a_answer = claims_from("a", remark)[0], claims_from("a", answer)[0]
+    b_remark = claims_from("b", remark)[0]
+    claims = [a_answer, b_remark]
+    sources = {s: Source(id=s, path="", text="") for s in ("a", "b")}
+    alone = build_fact([0, 1], claims, sources)
+    assert [d.kind for d in alone.discrepancies] == ["quote"]  # the answer alone reads as a misquote
+    fact = build_fact([0, 1, 2], claims + [a_remark], sources)
+    assert not fact.discrepancies
+    assert any("two utterances" in r.detail for r in fact.relations)

@@ -87,6 +87,32 @@ def restated(a: Claim, b: Claim, rel) -> bool:
     return min(frames.covered(a, b)[0], frames.covered(b, a)[0]) >= 0.8
 
 
+def _quote_likeness(a: Claim, b: Claim) -> float:
+    return max((wording_similarity(norm_quote(x.text), norm_quote(y.text)) for x in a.quotes for y in b.quotes),
+               default=0.0)
+
+
+def _quoted_faithfully_elsewhere(a: Claim, b: Claim, members: list[Claim], judged: dict) -> str:
+    """Why `a`'s quotation is not a misquote of `b`'s, when `a`'s article also quotes `b`'s words
+    as `b` gives them in another claim, closer to `b` than `a` is: `a` is another utterance
+    of the speaker (an article quoting a remark and, later, the speaker's answer to a follow-up
+    question), not `b`'s words changed. '' when there is no such claim."""
+    likeness = _quote_likeness(a, b)
+    for other in members:
+        if other.id in (a.id, b.id) or other.source != a.source or not other.quotes:
+            continue
+        rel = judged.get((other.id, b.id)) or judged.get((b.id, other.id))
+        if rel is not None and rel.kind != "quote" and rel.relation != "differs" \
+                and _quote_likeness(other, b) > likeness:
+            return (f"two utterances, not one quoted two ways: the article quoting “{_first_quote(a)}” "
+                    f"also gives “{_first_quote(other)}”, as the other outlet does")
+    return ""
+
+
+def _first_quote(c: Claim) -> str:
+    return c.quotes[0].text.strip(" ,.")[:80]
+
+
 def build_fact(members: list[int], claims: list[Claim], sources: dict[str, Source], vectors=None) -> Fact:
     """One fact from claim indices: pairwise verdicts, discrepancies, status, stances."""
     ids = [claims[i].id for i in members]
@@ -94,11 +120,17 @@ def build_fact(members: list[int], claims: list[Claim], sources: dict[str, Sourc
     fact = Fact(id=fid, claims=ids, summary=_summary(members, claims, vectors))
     member_claims = [claims[i] for i in members]
     stance: dict[str, str] = {}
+    judged = {(a.id, b.id): compare_claims(a, b) for a, b in itertools.combinations(member_claims, 2)}
     for a, b in itertools.combinations(member_claims, 2):
-        rel = compare_claims(a, b)
+        rel = judged[(a.id, b.id)]
         if rel.relation == "differs" and a.source == b.source and not restated(a, b, rel):
             rel = rel.model_copy(update={"relation": "partial", "kind": None,
                                          "detail": f"two statements of one article, not one stated twice ({rel.detail})"})
+        elif rel.kind == "quote" and a.source != b.source:
+            faithful = _quoted_faithfully_elsewhere(a, b, member_claims, judged) \
+                or _quoted_faithfully_elsewhere(b, a, member_claims, judged)
+            if faithful:
+                rel = rel.model_copy(update={"relation": "partial", "kind": None, "detail": faithful})
         fact.relations.append(rel)
         if rel.relation == "differs":
             fact.discrepancies.append(Discrepancy(id=_hash("d", fid, a.id, b.id, rel.kind or ""), kind=rel.kind,
