@@ -181,3 +181,11 @@ def test_a_party_label_in_brackets_is_not_a_dateline():
     text = "Smith (R-Ohio) – who chairs the committee – said the hearing would go ahead on Tuesday.\n"
     src = Source(id="s", path="", text=text, published=dt.date(2023, 7, 18))
     assert any(c.text.startswith("Smith") or "Smith" in (c.attribution.speaker or "") for c in extract_claims([src]))
+
+
+def test_coordinated_verbs_after_a_preposition_stay_one_claim():
+    """'by raising fares and cutting routes' is how the budget was balanced, not a claim
+    'cutting routes' without a subject; two finite verbs still split."""
+    assert texts(claims_of("The city balanced its budget by raising fares and cutting two bus routes.")) == \
+        ["The city balanced its budget by raising fares and cutting two bus routes."]
+    assert len(texts(claims_of("The mayor raised fares and cut two bus routes."))) == 2

@@ -68,3 +68,16 @@ def test_going_back_to_a_year_is_a_time_since_that_year():
     [claim] = [c for c in extract_claims([Source(id="a", path="", text=text, published=dt.date(2024, 1, 2))],
                                          layout=False) if c.kind == "assertion"]
     assert claim.time.start == dt.date(2009, 1, 1) and claim.time.end >= dt.date(2024, 1, 1)
+
+
+def test_ahead_of_a_dated_event_is_a_time_before_it():
+    """'... ahead of the 2026 regional elections' happens before them, not during or since 2026."""
+    import datetime as dt
+
+    from checker.extract.claims import extract_claims
+    from checker.models import Source
+
+    text = "The council redrew its ward boundaries ahead of the 2026 regional elections."
+    [claim] = [c for c in extract_claims([Source(id="a", path="", text=text, published=dt.date(2025, 3, 4))],
+                                         layout=False) if c.kind == "assertion"]
+    assert claim.time.start < dt.date(2000, 1, 1) and claim.time.end == dt.date(2026, 12, 31)

@@ -136,6 +136,9 @@ def _relation(doc, ent, ids: set[int]) -> str | None:
             return None
         if h.dep_ == "pobj" and h.head.lower_ in _RELATION_WORDS:
             return _RELATION_WORDS[h.head.lower_]
+        if h.dep_ == "pobj" and h.head.lower_ in ("of", "to") and h.head.head.lower_ in _RELATION_WORDS \
+                and h.head.head.i in ids:  # "ahead of the 2022 elections", "prior to the vote in May"
+            return _RELATION_WORDS[h.head.head.lower_]
         if h.head.pos_ not in ("NOUN", "PROPN", "ADP"):
             return None
         h = h.head

@@ -126,6 +126,8 @@ def _split_kind(tok, sent_ids: set[int]) -> tuple[str, str | None] | None:
         if tok.head.dep_ == "xcomp" or (tok.tag_ == "VB" and not any(c.dep_ == "aux" for c in tok.children)
                                         and tok.head.tag_ == "VB"):
             return None
+        if tok.head.dep_ == "pcomp" and not _has_subject(tok):
+            return None  # "with Texas picking up two seats and California losing one": one phrase
         return "conj", None
     if dep == "advcl" and pos in ("VERB", "AUX"):
         marks = [c.lower_ for c in tok.children if c.dep_ == "mark"]
