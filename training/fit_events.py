@@ -3,11 +3,12 @@
 usage: python training/fit_events.py [--shared ../shared] [--topics 1,2,3]
 
 Each ECB+ topic (1–35 as shipped in ../shared/dev/ecbplus) is read, its claims extracted,
-embedded and grouped into facts once (cached in benchmarks/out/ecb/store). Then for every
-(story_link, story_average) on a grid, events are built and scored with
-../shared/eval/score_ecb.py. For each topic, the grid point that is best on the *other* topics
-scores it: the mean of those held-out figures is what to quote. The point best over all topics
-is printed as the values for checker/settings.py.
+embedded and grouped into facts once (cached in benchmarks/out/ecb/store). Stage 1: for every
+point of a grid over the story thresholds (link, average, lexical weight, lead length, flashback
+days), events are built and scored with ../shared/eval/score_ecb.py. Stage 2: at each story point
+some fold chose, a grid over the thresholds of facts outside a story (event link, average). Each
+topic is scored at the point best on the *other* topics: the mean of those held-out figures is what
+to quote. The point best over all topics is printed as the values for checker/settings.py.
 """
 from __future__ import annotations
 
@@ -26,6 +27,13 @@ from training.pair_data import SHARED, ecb_topics, load_module  # noqa: E402
 
 LINKS = (0.5, 0.55, 0.6, 0.65, 0.7)
 AVERAGES = (0.45, 0.5, 0.55, 0.6)
+LEXICAL = (0.25, 0.5, 0.75)
+LEADS = (4, 6, 9)
+FLASHBACK_DAYS = (30, 60, 120)
+NAMES = ("story_link", "story_average", "story_lexical_weight", "story_lead", "story_flashback_days")
+EVENT_LINKS = (0.35, 0.45, 0.55)
+EVENT_AVERAGES = (0.25, 0.35, 0.45)
+EVENT_NAMES = ("event_link", "event_average")
 
 
 def topic_inputs(docs: pathlib.Path, embedder, store: pathlib.Path):
@@ -71,38 +79,51 @@ def main() -> None:
     from checker.group.events import group_events_by_story
 
     embedder = SentenceTransformerEmbedder()
-    grid = [(link, avg) for link, avg in itertools.product(LINKS, AVERAGES) if avg <= link]
-    scores: dict[str, dict[tuple, dict]] = {}
+    grid = [p for p in itertools.product(LINKS, AVERAGES, LEXICAL, LEADS, FLASHBACK_DAYS) if p[1] <= p[0]]
+    event_grid = [p for p in itertools.product(EVENT_LINKS, EVENT_AVERAGES) if p[1] <= p[0]]
+    inputs = {topic.name: (topic, topic_inputs(topic / "docs", embedder, ROOT / "benchmarks" / "out" / "ecb" / "store"))
+              for topic in topics}
     tmp = pathlib.Path(tempfile.mkdtemp(prefix="events_"))
-    for topic in topics:
-        sources, claims, vectors, facts, members = topic_inputs(topic / "docs", embedder,
-                                                               ROOT / "benchmarks" / "out" / "ecb" / "store")
-        scores[topic.name] = {}
-        for link, avg in grid:
-            settings = Settings(story_link=link, story_average=avg)
-            groups = group_events_by_story(facts, members, claims, vectors, sources, settings=settings)
-            path = tmp / f"{topic.name}.json"
-            path.write_text(json.dumps(events_report(claims, facts, groups)))
-            scores[topic.name][(link, avg)] = scorer.score(path, topic)
-        print(topic.name, "done", flush=True)
 
-    def mean(point, names, key):
-        return statistics.mean(scores[n][point][key] for n in names)
+    def score(name: str, values: dict) -> dict:
+        topic, (sources, claims, vectors, facts, members) = inputs[name]
+        groups = group_events_by_story(facts, members, claims, vectors, sources, settings=Settings(**values))
+        path = tmp / f"{name}.json"
+        path.write_text(json.dumps(events_report(claims, facts, groups)))
+        return scorer.score(path, topic)
 
+    # Stage 1, the story thresholds; stage 2, the thresholds of facts outside a story, at each
+    # story point some held-out fold chose. Each topic is scored at the point best on the others.
+    stage1 = {name: {p: score(name, dict(zip(NAMES, p))) for p in grid} for name in inputs}
+    names = list(inputs)
+
+    def best(table, points, among):
+        return max(points, key=lambda p: (sum(table[n][p]["pair_f1"] + table[n][p]["b3_f1"] for n in among), p))
+
+    chosen1 = {name: best(stage1, grid, [n for n in names if n != name]) for name in names}
+    overall1 = best(stage1, grid, names)
+    stage2 = {name: {} for name in names}
+    for p in set(chosen1.values()) | {overall1}:
+        for e in event_grid:
+            values = {**dict(zip(NAMES, p)), **dict(zip(EVENT_NAMES, e))}
+            for name in names:
+                stage2[name][(p, e)] = score(name, values)
     held = {"pair_f1": [], "b3_f1": []}
-    for name in scores:
-        others = [n for n in scores if n != name]
-        point = max(grid, key=lambda p: (mean(p, others, "pair_f1") + mean(p, others, "b3_f1"), p))
+    for name in names:
+        others = [n for n in names if n != name]
+        e = best(stage2, [(chosen1[name], e) for e in event_grid], others)
         for k in held:
-            held[k].append(scores[name][point][k])
-    default = (Settings().story_link, Settings().story_average)
-    best = max(grid, key=lambda p: (mean(p, scores, "pair_f1") + mean(p, scores, "b3_f1"), p))
-    print(f"leave-one-topic-out over {len(scores)} topics: pair F1 {statistics.mean(held['pair_f1']):.3f}, "
+            held[k].append(stage2[name][e][k])
+    final = best(stage2, [(overall1, e) for e in event_grid], names)
+    current = Settings()
+    now = {name: score(name, {n: getattr(current, n) for n in NAMES + EVENT_NAMES}) for name in names}
+    print(f"leave-one-topic-out over {len(names)} topics: pair F1 {statistics.mean(held['pair_f1']):.3f}, "
           f"B3 F1 {statistics.mean(held['b3_f1']):.3f}")
-    print(f"current settings {default}: pair F1 {mean(default, scores, 'pair_f1'):.3f}, "
-          f"B3 F1 {mean(default, scores, 'b3_f1'):.3f}" if default in grid else f"current settings {default}")
-    print(f"best on all topics: story_link={best[0]} story_average={best[1]}: pair F1 "
-          f"{mean(best, scores, 'pair_f1'):.3f}, B3 F1 {mean(best, scores, 'b3_f1'):.3f}")
+    print(f"current settings: pair F1 {statistics.mean(r['pair_f1'] for r in now.values()):.3f}, "
+          f"B3 F1 {statistics.mean(r['b3_f1'] for r in now.values()):.3f}")
+    print(f"best on all topics: {dict(zip(NAMES + EVENT_NAMES, final[0] + final[1]))}: pair F1 "
+          f"{statistics.mean(stage2[n][final]['pair_f1'] for n in names):.3f}, "
+          f"B3 F1 {statistics.mean(stage2[n][final]['b3_f1'] for n in names):.3f}")
 
 
 if __name__ == "__main__":
