@@ -6,9 +6,9 @@ Each ECB+ topic (1–35 as shipped in ../shared/dev/ecbplus) is read, its claims
 embedded and grouped into facts once (cached in benchmarks/out/ecb/store). Stage 1: for every
 point of a grid over the story thresholds (link, average, lexical weight, lead length, flashback
 days), events are built and scored with ../shared/eval/score_ecb.py. Stage 2: at each story point
-some fold chose, a grid over the thresholds of facts outside a story (event link, average). Each
-topic is scored at the point best on the *other* topics: the mean of those held-out figures is what
-to quote. The point best over all topics is printed as the values for checker/settings.py.
+some fold chose, a grid over the thresholds of facts outside a story (event link, average,
+lexical weight, soft-time penalty). Each topic is scored at the point best on the *other* topics:
+the mean of those held-out figures is what to quote. The point best over all topics is printed as the values for checker/settings.py.
 """
 from __future__ import annotations
 
@@ -33,7 +33,9 @@ FLASHBACK_DAYS = (30, 60, 120)
 NAMES = ("story_link", "story_average", "story_lexical_weight", "story_lead", "story_flashback_days")
 EVENT_LINKS = (0.35, 0.45, 0.55)
 EVENT_AVERAGES = (0.25, 0.35, 0.45)
-EVENT_NAMES = ("event_link", "event_average")
+EVENT_LEXICAL = (0.2, 0.35, 0.5)
+SOFT_TIME_PENALTIES = (0.1, 0.2, 0.3)
+EVENT_NAMES = ("event_link", "event_average", "event_lexical_weight", "soft_time_penalty")
 
 
 def topic_inputs(docs: pathlib.Path, embedder, store: pathlib.Path):
@@ -80,7 +82,8 @@ def main() -> None:
 
     embedder = SentenceTransformerEmbedder()
     grid = [p for p in itertools.product(LINKS, AVERAGES, LEXICAL, LEADS, FLASHBACK_DAYS) if p[1] <= p[0]]
-    event_grid = [p for p in itertools.product(EVENT_LINKS, EVENT_AVERAGES) if p[1] <= p[0]]
+    event_grid = [p for p in itertools.product(EVENT_LINKS, EVENT_AVERAGES, EVENT_LEXICAL, SOFT_TIME_PENALTIES)
+                  if p[1] <= p[0]]
     inputs = {topic.name: (topic, topic_inputs(topic / "docs", embedder, ROOT / "benchmarks" / "out" / "ecb" / "store"))
               for topic in topics}
     tmp = pathlib.Path(tempfile.mkdtemp(prefix="events_"))
