@@ -72,6 +72,11 @@ def _said(claim: Claim) -> str:
     return claim.standalone if claim.kind == "description" and claim.standalone else claim.text
 
 
+def _quote_likeness(a: Claim, b: Claim) -> float:
+    return max((wording_similarity(norm_quote(x.text), norm_quote(y.text)) for x in a.quotes for y in b.quotes),
+               default=0.0)
+
+
 def restated(a: Claim, b: Claim, rel) -> bool:
     """Whether two claims of one article give the same statement or quotation twice, so that a
     difference between them is a discrepancy: one quotation given to two speakers, the same
@@ -80,16 +85,10 @@ def restated(a: Claim, b: Claim, rel) -> bool:
     if rel.kind == "attribution":
         return True
     if rel.kind == "quote":
-        return max((wording_similarity(norm_quote(x.text), norm_quote(y.text)) for x in a.quotes for y in b.quotes),
-                   default=0) >= 85
+        return _quote_likeness(a, b) >= 85
     if (a.attribution.kind == "outlet") != (b.attribution.kind == "outlet") or not speakers_compatible(a, b):
         return False  # someone's figure as reported, then the article's own: two voices, two statements
     return min(frames.covered(a, b)[0], frames.covered(b, a)[0]) >= 0.8
-
-
-def _quote_likeness(a: Claim, b: Claim) -> float:
-    return max((wording_similarity(norm_quote(x.text), norm_quote(y.text)) for x in a.quotes for y in b.quotes),
-               default=0.0)
 
 
 def _quoted_faithfully_elsewhere(a: Claim, b: Claim, members: list[Claim], judged: dict) -> str:
@@ -102,8 +101,7 @@ def _quoted_faithfully_elsewhere(a: Claim, b: Claim, members: list[Claim], judge
         if other.id in (a.id, b.id) or other.source != a.source or not other.quotes:
             continue
         rel = judged.get((other.id, b.id)) or judged.get((b.id, other.id))
-        if rel is not None and rel.kind != "quote" and rel.relation != "differs" \
-                and _quote_likeness(other, b) > likeness:
+        if rel is not None and rel.relation != "differs" and _quote_likeness(other, b) > likeness:
             return (f"two utterances, not one quoted two ways: the article quoting “{_first_quote(a)}” "
                     f"also gives “{_first_quote(other)}”, as the other outlet does")
     return ""
