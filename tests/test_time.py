@@ -27,6 +27,11 @@ D = dt.date.fromisoformat
     ("earlier this year", "2022-05-24", "2022-01-01", "2022-05-24", "range"),
     ("5 days ago", "2022-08-18", "2022-08-13", "2022-08-13", "day"),
     ("in recent months", "2023-07-16", "2023-01-14", "2023-07-16", "range"),
+    # "the past week" runs up to the day of writing (it holds a Friday of that week), "last week" is the week before
+    ("over the past week", "2021-03-12", "2021-03-05", "2021-03-12", "range"),
+    ("in the last week", "2021-03-12", "2021-03-05", "2021-03-12", "range"),
+    ("last week", "2021-03-12", "2021-03-01", "2021-03-07", "week"),
+    ("the past month", "2021-03-12", "2021-02-10", "2021-03-12", "range"),
 ])
 def test_resolves_news_dates(text, published, start, end, precision):
     span = resolve(text, D(published))

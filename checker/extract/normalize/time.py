@@ -262,8 +262,15 @@ def _weekday(g: dict, text: str, pub: dt.date, future: bool) -> TimeSpan:
     return _span(d, d, "day", text)
 
 
+_TRAILING_DAYS = {"week": 7, "month": 30, "year": 365}
+
+
 def _relative(rel: str, unit: str, text: str, pub: dt.date, future: bool) -> TimeSpan:
     rel = rel.replace("the ", "")
+    # "the past week" / "the last month" run up to the day of writing; "last week" is the calendar week before
+    trailing = rel == "past" or rel == "last" and re.match(r"\W*(?:\w+ )?the last\b", text.strip().lower())
+    if trailing and unit in _TRAILING_DAYS:
+        return _span(pub - dt.timedelta(days=_TRAILING_DAYS[unit]), pub, "range", text)
     step = {"last": -1, "past": -1, "previous": -1, "this": 0, "same": 0, "earlier this": 0, "later this": 0,
             "next": 1, "coming": 1, "following": 1}[rel]
     if unit in ("week", "weekend"):
