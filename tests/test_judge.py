@@ -324,3 +324,53 @@ def test_another_utterance_is_not_a_misquote_when_the_article_also_quotes_the_wo
     fact = build_fact([0, 1, 2], claims + [a_remark], sources)
     assert not fact.discrepancies
     assert any("two utterances" in r.detail for r in fact.relations)
+
+
+
+
+@pytest.mark.parametrize("short,full,same", [
+    ("Ore.", "Oregon", True), ("Pa.", "Pennsylvania", True), ("N.M.", "New Mexico", True), ("Fla.", "Florida", True),
+    ("Ark.", "Texas", False), ("Va.", "Nevada", False), ("Ark", "Arkansas", False), ("Mass.", "Michigan", False),
+    ("WHO", "World Health Organization", True), ("FAA", "Federal Aviation Administration", True),
+    ("NBA", "Nebraska", False), ("FDA", "Federal Reserve", False),
+])
+def test_a_name_written_as_its_abbreviation_is_the_same_name(short, full, same):
+    # 'in her hometown of Bend, Ore.' / 'Bend, Oregon': when the tagger reads the town in one text only,
+    # the state is each claim's one place, and the judge must not call 'Ore. vs Oregon' another place
+    from checker.judge.frames import abbreviates
+
+    assert abbreviates(short, full) is same
+
+
+def _quoting(source_id, text):
+    src = Source(id=source_id, path="", text=text, published=dt.date(2024, 3, 15), outlet=source_id.title())
+    return next(c for c in extract_claims([src], layout=False) if c.quotes and c.kind != "statement")
+
+
+_FERRY = "The new ferry timetable is the best this harbour has ever had"
+
+
+def test_a_speaker_carried_from_another_sentence_is_not_a_second_speaker():
+    # '…,” she said' is read as the last person named; another outlet naming someone else beside
+    # the same words is not enough to say the outlets give one quotation to two people
+    guessed = _quoting("gazette", f'Harbour Trust chair Dana Moss spoke at the dock. Reporters asked about the timetable. '
+                                  f'"{_FERRY}," she said.')
+    named = _quoting("herald", f'"{_FERRY}," council leader Omar Reyes said.')
+    assert guessed.attribution.speaker and guessed.attribution.speaker != named.attribution.speaker
+    assert compare_claims(guessed, named).kind != "attribution"
+    both_named = _quoting("gazette", f'"{_FERRY}," Harbour Trust chair Dana Moss said.')
+    assert compare_claims(both_named, named).kind == "attribution"
+
+
+def test_words_changed_under_a_guessed_speaker_are_still_a_misquote():
+    guessed = _quoting("gazette", f'Harbour Trust chair Dana Moss spoke at the dock. Reporters asked about the timetable. '
+                                  f'"{_FERRY}," she said.')
+    reworded = _quoting("herald", '"The new ferry timetable is the worst this harbour has ever had," '
+                                  'council leader Omar Reyes said.')
+    assert compare_claims(guessed, reworded).kind == "quote"
+
+
+def test_hyphens_and_dotted_initials_do_not_make_a_misquote():
+    a = _quoting("gazette", '"The F.B.I. gave clear tax-filing guidance to every office," the auditor said.')
+    b = _quoting("herald", '"The FBI gave clear tax filing guidance to every office," the auditor said.')
+    assert compare_claims(a, b).relation != "differs"

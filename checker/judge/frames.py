@@ -158,7 +158,7 @@ def role_difference(a: Claim, b: Claim) -> str | None:
         (ka, ta), (kb, tb) = next(iter(ea.items())), next(iter(eb.items()))
         if label in ("PERSON", "ORG") and (same_person(ta, tb) or same_org(ta, tb)):
             continue
-        if ta.lower() in tb.lower() or tb.lower() in ta.lower():
+        if ta.lower() in tb.lower() or tb.lower() in ta.lower() or abbreviates(ta, tb) or abbreviates(tb, ta):
             continue
         if _prep_before(a, ta) != _prep_before(b, tb) or ka in b.terms or kb in a.terms:
             continue  # another slot, or the same place at another precision ('Austria' / 'Vienna')
@@ -169,6 +169,26 @@ def role_difference(a: Claim, b: Claim) -> str | None:
         if min(ca, cb) >= 0.8 and len(rest_a) >= 2 and len(rest_b) >= 2:
             return f"{ta} vs {tb}"
     return None
+
+
+_LINKING_WORDS = {"of", "the", "and", "for", "on", "in", "&"}
+
+
+def abbreviates(short: str, full: str) -> bool:
+    """Whether `short` is written as an abbreviation of `full` ('Ark.' / 'Arkansas', 'Pa.' /
+    'Pennsylvania', 'N.Y.' / 'New York': it ends with a full stop, and its letters start `full`'s
+    first word and follow in order through `full`) or as its initials ('CIA' / 'Central
+    Intelligence Agency')."""
+    letters = short.replace(".", "").replace(" ", "").lower()
+    words = full.lower().split()
+    if short.isupper() and short.isalpha() and len(short) >= 2:
+        return letters == "".join(w[0] for w in words if w not in _LINKING_WORDS)
+    if not short.endswith(".") or len(letters) < 2 or not letters.isalpha() or not words or len(letters) >= len(full):
+        return False
+    if letters[0] != words[0][0]:
+        return False
+    rest = iter(" ".join(words)[1:])
+    return all(ch in rest for ch in letters[1:])
 
 
 def _stub(c: Claim, terms: list[str]) -> Claim:
