@@ -92,6 +92,7 @@ def test_a_converted_amount_is_not_a_second_figure():
 @pytest.mark.parametrize("text,value,unit,counted,qualifier", [
     ("A couple of lorries overturned.", 2, None, "lorry", "exact"),
     ("The gallery draws 2.5m visitors a year.", 2.5e6, "per year", "visitor", "exact"),
+    ("12M Medicaid enrollees lost coverage this year, study finds", 12e6, None, "enrollee", "exact"),  # a scale before modifiers
     ("The levy brings in $4 million a month.", 4e6, "dollar per month", None, "exact"),
     ("As many as 150 staff could leave.", 150, None, "staff", "at_most"),
 ])

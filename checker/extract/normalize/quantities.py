@@ -50,6 +50,20 @@ _CURRENCY_SIGNS = {"$": "dollar", "us$": "dollar", "€": "euro", "£": "pound s
 _CURRENCY_WORDS = {"dollar": "dollar", "dollars": "dollar", "euro": "euro", "euros": "euro", "yuan": "yuan",
                    "rouble": "ruble", "roubles": "ruble", "ruble": "ruble", "rubles": "ruble", "rupee": "rupee",
                    "rupees": "rupee", "yen": "yen", "pesos": "peso", "peso": "peso", "usd": "dollar", "eur": "euro"}
+_GLUED_SCALES = ("m", "bn", "mn", "k", "b")
+
+
+def _plural_after(doc, i: int):
+    """The plural noun that a number's glued-on scale counts ('15M COVID-19 vaccine doses'): the
+    first of the next three words, or the first after nouns and adjectives that modify it."""
+    for tok in doc[i:i + 3]:
+        if tok.tag_ == "NNS":
+            return tok
+        if tok.tag_ not in ("NN", "NNP", "JJ"):
+            return None
+    return None
+
+
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "mn": 1e6, "mm": 1e6,
            "k": 1e3, "m": 1e6, "b": 1e9}
 _PLAIN = re.compile(r"us\$|[$€£¥%]|\d[\d,]*(?:\.\d+)?|[a-z]+|-", re.I)
@@ -306,10 +320,11 @@ def extract_quantities(doc, token_ids: set[int], offset: int) -> list[Quantity]:
         if scale_tok is not None and head is not None and head.i == scale_tok.i:
             counted, mods, head = None, [], None
         glued = doc[end_i + 1] if end_i + 2 < len(doc) and not doc[end_i].whitespace_ else None
-        if glued is not None and glued.lower_ in ("m", "bn", "mn", "k", "b") and doc[end_i + 2].tag_ == "NNS":
-            value *= _SCALES[glued.lower_]  # "3.2m visitors": millions of what follows, not metres
+        plural = _plural_after(doc, end_i + 2) if glued is not None and glued.lower_ in _GLUED_SCALES else None
+        if plural is not None:
+            value *= _SCALES[glued.lower_]  # "3.2m visitors", "15M COVID-19 vaccine doses": millions of what follows, not metres
             end_i += 1
-            head = doc[end_i + 1]
+            head = plural
             counted, mods = head.lemma_.lower(), []
         if unit_tok is not None:
             unit = unit or unit_tok.lemma_.lower()
