@@ -6,8 +6,10 @@ usage: python benchmarks/news_dev.py [--shared ../shared] [--quick] [--keys DIR 
 Runs checker on every story that has an answer key (../shared/gold/dev, and any --keys folder), in
 one process with the models loaded once, scores each report with ../shared/eval/score.py and prints
 micro-averaged figures over the stories: pair recall / precision / F1, discrepancy recall, trap
-alarms, split errors, noise claims. Beside them, on the same stories, the TF-IDF sentence baseline
-(eval/naive_report.py) and plain MiniLM clustering (eval/st_report.py).
+alarms, split errors, noise claims, and where the discrepancies checker raises land in the keys
+(disc_precision: of those raised on keyed claims, the share the key has as discrepancies).
+Beside them, on the same stories, the TF-IDF sentence baseline (eval/naive_report.py) and plain
+MiniLM clustering (eval/st_report.py).
 
 --cv scores every story with a pair model fitted without that story (leave-one-story-out over all
 the keys given): the figure to quote for anything fitted. Without it the shipped model is used,
@@ -30,9 +32,41 @@ sys.path.insert(0, str(ROOT))
 from training.pair_data import load_module, story_folder  # noqa: E402
 
 
+def raised_discrepancies(report_path: str, key_path: str, scorer) -> dict:
+    """Where the discrepancies a report raises land in the key: on a key's discrepancy, on one of
+    its traps (consistent pairs), across two different gold facts (false by the key: two
+    propositions), within one gold fact but not keyed as differing, or on claims the key does not
+    mention. The scorer reads recall only; this reads how many raised are right."""
+    report = json.loads(pathlib.Path(report_path).read_text(encoding="utf-8"))
+    gold = json.loads(pathlib.Path(key_path).read_text(encoding="utf-8"))
+    claims = {c["id"]: c for f in report.get("facts", []) for c in f.get("claims", [])}
+    spans = [(f["id"], e) for f in gold["facts"] for e in f["evidence"]]
+
+    def on(pairs, a, b):
+        return any(scorer.covers(a, p["a"]) and scorer.covers(b, p["b"]) or
+                   scorer.covers(a, p["b"]) and scorer.covers(b, p["a"]) for p in pairs)
+
+    out = dict.fromkeys(("raised", "on_key", "on_trap", "across_facts", "within_fact", "unkeyed"), 0)
+    for fact in report.get("facts", []):
+        for d in fact.get("discrepancies", []) or []:
+            ids = [i["id"] if isinstance(i, dict) else i for i in d.get("claims") or d.get("between") or []]
+            if len(ids) < 2 or not all(i in claims for i in ids[:2]):
+                continue
+            a, b = claims[ids[0]], claims[ids[1]]
+            ga = {fid for fid, e in spans if scorer.covers(a, e)}
+            gb = {fid for fid, e in spans if scorer.covers(b, e)}
+            out["raised"] += 1
+            where = ("on_key" if on(gold["discrepancies"], a, b) else "on_trap" if on(gold["traps"], a, b)
+                     else "within_fact" if ga & gb else "across_facts" if ga and gb else "unkeyed")
+            out[where] += 1
+    return out
+
+
 def micro(results: list[dict]) -> dict:
     """Micro-averaged figures over stories, from each score's raw counts."""
     total = {k: sum(r["counts"][k] for r in results) for k in results[0]["counts"]} if results else {}
+    raised = {k: sum(r.get("raised", {}).get(k, 0) for r in results) for k in
+              ("raised", "on_key", "on_trap", "across_facts", "within_fact", "unkeyed")}
     rec = total.get("pair_hit", 0) / total["pair_total"] if total.get("pair_total") else 0.0
     prec = total.get("prec_good", 0) / total["prec_seen"] if total.get("prec_seen") else 0.0
     f1 = 2 * rec * prec / (rec + prec) if rec + prec else 0.0
@@ -44,6 +78,10 @@ def micro(results: list[dict]) -> dict:
         "trap_alarms": sum(len(r["trap_alarms"]) for r in results),
         "split_errors": sum(len(r["split_errors"]) for r in results),
         "noise_claims": sum(len(r["noise_claims"]) for r in results),
+        # of the discrepancies raised on claims the key mentions, the share that the key has
+        "disc_precision": round(raised["on_key"] / (raised["raised"] - raised["unkeyed"]), 3)
+        if raised["raised"] > raised["unkeyed"] else None,
+        "disc_raised": raised,
     }
 
 
@@ -61,7 +99,7 @@ def run_checker(stories, out: pathlib.Path, scorer, models: dict | None = None) 
         report = run([folder], store=out / "store", embedder=embedder, settings=settings)
         path = out / f"{key.stem}.checker.json"
         write_json(report, path)
-        results.append(scorer.score(str(path), str(key)))
+        results.append(scorer.score(str(path), str(key)) | {"raised": raised_discrepancies(str(path), str(key), scorer)})
     return results
 
 
@@ -116,7 +154,8 @@ def main() -> None:
     rows["MiniLM clustering"] = micro(run_baseline(shared / "eval" / "st_report.py", stories, out, scorer))
     print()
     print(f"micro-averaged over {len(stories)} stories")
-    cols = ("pair_f1", "pair_recall", "pair_precision", "disc_recall", "trap_alarms", "split_errors", "noise_claims")
+    cols = ("pair_f1", "pair_recall", "pair_precision", "disc_recall", "disc_precision", "trap_alarms", "split_errors",
+            "noise_claims")
     print(f"{'':22}" + "".join(f"{c:>15}" for c in cols))
     for name, r in rows.items():
         print(f"{name:22}" + "".join(f"{'-' if r[c] is None else r[c]!s:>15}" for c in cols))

@@ -89,13 +89,15 @@ def compare_quotes(a: Claim, b: Claim) -> tuple[str, str] | None:
     if not qa or not qb:
         return None
     speakers_known = known_speaker(a) and known_speaker(b)
-    guessed = False
-    if speakers_known and a.source != b.source and not (named_in_sentence(a) and named_in_sentence(b)):
+    guessed = speakers_known and a.source != b.source and not (named_in_sentence(a) and named_in_sentence(b)) \
+        and not speakers_compatible(a, b)
+    if guessed:
         # A speaker carried from another sentence ('…,” he said' read as the last person named) is
         # a guess: two outlets are not said to give one quotation to two people on a guess, and
-        # two guessed speakers' words are one utterance misquoted only when nearly word for word.
-        # One article quoting the same words for two speakers is reported either way.
-        guessed, speakers_known = not speakers_compatible(a, b), False
+        # the words are one utterance misquoted only when nearly word for word. (A guess that
+        # names the other outlet's speaker stands; one article quoting the same words for two
+        # speakers is reported either way.)
+        speakers_known = False
     # A named person and a body's unnamed voice ("AARP CEO Barry Rand" / "an AARP spokeswoman")
     # are two speakers of one body, not one speaker whose words were reported two ways.
     kinds = {a.attribution.kind, b.attribution.kind}
