@@ -303,6 +303,15 @@ def test_no_as_the_objects_determiner_negates_its_verb():
     assert claim("No officials attended the harbour meeting.").negated
 
 
+@pytest.mark.parametrize("a,b", [
+    ("Nobody on the council is above the rules.", "No one on the council is above the rules."),
+    ("The clinic no longer accepts walk-in patients.", "The clinic does not accept walk-in patients any more."),
+])
+def test_a_negative_pronoun_and_no_longer_negate_their_verb(a, b):
+    assert claim(a).negated and claim(b).negated
+    assert verdict(a, b).kind != "negation"
+
+
 def test_another_utterance_is_not_a_misquote_when_the_article_also_quotes_the_words_faithfully():
     """Outlet A quotes a remark and then the speaker's answer to a follow-up question; outlet B
     quotes the remark. A's answer is not B's remark misquoted: A gives the remark as B does."""
@@ -374,3 +383,11 @@ def test_hyphens_and_dotted_initials_do_not_make_a_misquote():
     a = _quoting("gazette", '"The F.B.I. gave clear tax-filing guidance to every office," the auditor said.')
     b = _quoting("herald", '"The FBI gave clear tax filing guidance to every office," the auditor said.')
     assert compare_claims(a, b).relation != "differs"
+
+
+def test_an_article_added_or_left_out_is_not_a_misquote():
+    a = _quoting("gazette", '"It has been an honour and a privilege to coach this club for a decade," Ms Varga said.')
+    b = _quoting("herald", '"It has been an honour and privilege to coach this club," Ms Varga said.')
+    assert compare_claims(a, b).relation != "differs"
+    changed = _quoting("herald", '"It has been an honour and a duty to coach this club," Ms Varga said.')
+    assert compare_claims(a, changed).kind == "quote"

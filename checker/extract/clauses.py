@@ -72,13 +72,18 @@ def _comma_before(tok) -> bool:
     return i > 0 and tok.doc[i - 1].text in (",", "—", "–", ";", "(")
 
 
+_NEGATIVE_PRONOUNS = {"nobody", "nothing", "none", "no-one"}  # "nobody is above the law", as "no one is"
+
+
 def polarity(head) -> tuple[str, bool]:
     """The effective predicate and whether it is negated: "has not condemned" → (condemn,
     True); "refused to condemn" → (condemn, True); "provided no details" → (provide, True);
-    "rejected the deal" → (reject, False)."""
+    "nobody is above the law", "no longer accepts" → negated; "rejected the deal" → (reject, False)."""
     negated = any(c.dep_ == "neg" for c in head.children) or any(
-        c.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
-        for c in head.children)
+        c.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and (c.lower_ in _NEGATIVE_PRONOUNS or any(
+            d.dep_ == "det" and d.lower_ == "no" for d in c.children))
+        for c in head.children) or any(  # "no longer accepts"
+        c.dep_ == "advmod" and c.lower_ == "longer" and any(d.lower_ == "no" for d in c.children) for c in head.children)
     lemma = head.lemma_.lower()
     if lemma == "be":  # "it is (not) a moral one": the predicate is what it is said to be
         comp = [c for c in head.children if c.dep_ in ("attr", "acomp")]

@@ -28,16 +28,20 @@ _CHANNELS = re.compile(r"\b(tweet|statement|interview|letter|e-?mail|speech|post
                        r"press release|briefing|press conference|op-ed|memo|podcast|rally|hearing|testimony)s?\b", re.I)
 
 
+_ARTICLES = {"a", "an", "the"}
 _DOTTED = re.compile(r"\b(?:[a-z]\.){2,}")
 
 
 def norm_quote(text: str) -> str:
-    """A quotation's words for comparison: lower case, contractions spelt out, no punctuation."""
+    """A quotation's words for comparison: lower case, contractions spelt out, no punctuation, no
+    articles, dotted initials closed up."""
     text = text.lower().replace("’", "'").replace("‘", "'")
     text = _DOTTED.sub(lambda m: m.group().replace(".", ""), text)  # 'F.B.I.' is 'FBI'
     for pattern, repl in _CONTRACTIONS:
         text = re.sub(pattern, repl, text)
-    return " ".join(re.sub(r"[^\w\s]", " ", text.replace("-", "")).split())
+    # articles are left out: a headline or a transcript drops or adds them ('need booster shot' /
+    # 'need a booster shot'); that is not a misquote
+    return " ".join(w for w in re.sub(r"[^\w\s]", " ", text.replace("-", "")).split() if w not in _ARTICLES)
 
 
 def _channels(c: Claim) -> set[str]:
