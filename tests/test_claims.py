@@ -189,3 +189,12 @@ def test_coordinated_verbs_after_a_preposition_stay_one_claim():
     assert texts(claims_of("The city balanced its budget by raising fares and cutting two bus routes.")) == \
         ["The city balanced its budget by raising fares and cutting two bus routes."]
     assert len(texts(claims_of("The mayor raised fares and cut two bus routes."))) == 2
+
+
+@pytest.mark.parametrize("text,predicate,negated", [
+    ("The council spokesman had to apologize on Saturday.", "apologize", False),
+    ("The bakery did not have to pay the fine.", "have", True),  # no obligation is not 'did not pay'
+])
+def test_had_to_do_something_is_that_thing_done(text, predicate, negated):
+    c = next(c for c in claims_of(text) if c.kind == "assertion")
+    assert (c.predicate, c.negated) == (predicate, negated)

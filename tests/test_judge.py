@@ -391,3 +391,11 @@ def test_an_article_added_or_left_out_is_not_a_misquote():
     assert compare_claims(a, b).relation != "differs"
     changed = _quoting("herald", '"It has been an honour and a duty to coach this club," Ms Varga said.')
     assert compare_claims(a, changed).kind == "quote"
+
+
+def test_a_text_that_says_the_words_is_not_a_second_speaker():
+    person = _quoting("gazette", '"Every resident will have clean water by the end of the year," Mayor Lina Ortiz said.')
+    text = _quoting("herald", 'The city hall press release said "every resident will have clean water by the end of the year".')
+    assert compare_claims(person, text).kind != "attribution"
+    other = _quoting("herald", '"Every resident will have clean water by the end of the year," Governor Paul Dent said.')
+    assert compare_claims(person, other).kind == "attribution"

@@ -90,6 +90,11 @@ def polarity(head) -> tuple[str, bool]:
         if comp:
             mod = [m.lemma_.lower() for m in comp[0].children if m.dep_ == "amod"]
             lemma = "be " + (mod[0] if mod and comp[0].lemma_.lower() in ("one", "thing") else comp[0].lemma_.lower())
+    if lemma == "have" and not negated:  # "had to apologize" says that they apologized ("did not have to pay" does not)
+        comp = [c for c in head.children if c.dep_ == "xcomp" and any(d.dep_ == "aux" and d.lower_ == "to"
+                                                                       for d in c.children)]
+        if comp:
+            return polarity(comp[0])
     if lemma in NEGATIVE_VERBS:
         comp = [c for c in head.children if c.dep_ == "xcomp"]
         if comp:

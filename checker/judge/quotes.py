@@ -44,6 +44,16 @@ def norm_quote(text: str) -> str:
     return " ".join(w for w in re.sub(r"[^\w\s]", " ", text.replace("-", "")).split() if w not in _ARTICLES)
 
 
+# A quotation 'said' by a text ('the press release said', 'a new report revealed') is its author's
+# words: the text is not a second speaker beside the person another outlet names.
+_DOCUMENT = re.compile(r"\b(?:tweet|statement|letter|e-?mail|post|video|release|report|memo|order|filing|document|"
+                       r"study|lawsuit|suit|complaint|transcript)s?$", re.I)
+
+
+def _document(c: Claim) -> bool:
+    return bool(c.attribution.speaker and _DOCUMENT.search(c.attribution.speaker.strip()))
+
+
 def _channels(c: Claim) -> set[str]:
     outside = c.text
     for q in c.quotes:
@@ -92,7 +102,7 @@ def compare_quotes(a: Claim, b: Claim) -> tuple[str, str] | None:
     qb = [(norm_quote(q.text), q.text) for q in b.quotes if len(norm_quote(q.text)) >= 6]
     if not qa or not qb:
         return None
-    speakers_known = known_speaker(a) and known_speaker(b)
+    speakers_known = known_speaker(a) and known_speaker(b) and not (_document(a) or _document(b))
     guessed = speakers_known and a.source != b.source and not (named_in_sentence(a) and named_in_sentence(b)) \
         and not speakers_compatible(a, b)
     if guessed:
