@@ -399,3 +399,18 @@ def test_a_text_that_says_the_words_is_not_a_second_speaker():
     assert compare_claims(person, text).kind != "attribution"
     other = _quoting("herald", '"Every resident will have clean water by the end of the year," Governor Paul Dent said.')
     assert compare_claims(person, other).kind == "attribution"
+
+
+def test_the_same_quoted_words_are_not_affirmed_in_one_and_denied_in_the_other():
+    a = _quoting("gazette", '"The inquiry failed to produce one witness who saw the fight," the lawyer said.')
+    b = _quoting("herald", '"The inquiry failed to produce one witness who saw the fight," the lawyer said.')
+    flipped = b.model_copy(update={"negated": not a.negated})  # one parse read the negation, the other missed it
+    assert compare_claims(a, flipped).kind != "negation"
+    unquoted = a.model_copy(update={"quotes": [], "negated": True})  # without the quotation, the flip is a denial
+    assert compare_claims(unquoted, b.model_copy(update={"quotes": [], "negated": False})).kind == "negation"
+
+
+def test_starred_out_words_and_spoken_contractions_are_not_a_misquote():
+    a = _quoting("gazette", '"We are gonna beat those b*****s on Sunday," the coach said.')
+    b = _quoting("herald", '"We are going to beat those bastards on Sunday," the coach said.')
+    assert compare_claims(a, b).relation != "differs"

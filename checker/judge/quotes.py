@@ -22,7 +22,8 @@ from checker.extract.normalize.entities import same_org, same_person
 
 _CONTRACTIONS = [(r"\bwon't\b", "will not"), (r"\bcan't\b", "cannot"), (r"\bshan't\b", "shall not"),
                  (r"n't\b", " not"), (r"'re\b", " are"), (r"'m\b", " am"), (r"'ll\b", " will"), (r"'ve\b", " have"),
-                 (r"'d\b", " would"), (r"&", " and ")]
+                 (r"'d\b", " would"), (r"&", " and "), (r"\bgonna\b", "going to"), (r"\bwanna\b", "want to"),
+                 (r"\bgotta\b", "got to")]
 # Where a quotation was given: two channels are two texts, not one quotation worded two ways.
 _CHANNELS = re.compile(r"\b(tweet|statement|interview|letter|e-?mail|speech|post|remarks|video|news release|"
                        r"press release|briefing|press conference|op-ed|memo|podcast|rally|hearing|testimony)s?\b", re.I)
@@ -37,6 +38,7 @@ def norm_quote(text: str) -> str:
     articles, dotted initials closed up."""
     text = text.lower().replace("’", "'").replace("‘", "'")
     text = _DOTTED.sub(lambda m: m.group().replace(".", ""), text)  # 'F.B.I.' is 'FBI'
+    text = re.sub(r"(\w*)\*+(\w*)", r"\1_\2", text)  # a starred-out word, kept as one word
     for pattern, repl in _CONTRACTIONS:
         text = re.sub(pattern, repl, text)
     # articles are left out: a headline or a transcript drops or adds them ('need booster shot' /
@@ -73,8 +75,9 @@ def _reworded(short: str, long_: str) -> list[tuple[str, str]]:
     for tag, i1, i2, j1, j2 in ops.get_opcodes():
         if tag == "equal":
             continue
-        x, y = " ".join(sw[i1:i2]), " ".join(lw[blocks[0].b + j1:blocks[0].b + j2])
-        if _spelling_variant(x, y):
+        xs, ys = sw[i1:i2], lw[blocks[0].b + j1:blocks[0].b + j2]
+        x, y = " ".join(xs), " ".join(ys)
+        if _spelling_variant(x, y) or len(xs) == len(ys) > 1 and all(map(_spelling_variant, xs, ys)):
             continue
         changes.append((x, y))
     return changes
@@ -86,6 +89,8 @@ def _spelling_variant(x: str, y: str) -> bool:
     letters spaced otherwise ('taxfiling' from 'tax-filing' / 'tax filing')."""
     if x and y and x.replace(" ", "") == y.replace(" ", ""):
         return True  # 'tax-filing' / 'tax filing' (hyphens are dropped): the same words
+    if _censored(x, y) or _censored(y, x):
+        return True
     if not x or not y or " " in x or " " in y or abs(len(x) - len(y)) > 1:
         return False
     if x + "s" == y or y + "s" == x:
@@ -94,6 +99,15 @@ def _spelling_variant(x: str, y: str) -> bool:
 
 
 _NEAR_VERBATIM = 90  # wording similarity from which two quotations differ only where words were changed
+
+
+def _censored(x: str, y: str) -> bool:
+    """'motherf***er' printed for the word in full: a word whose letters were starred out (read as
+    '_' by `norm_quote`) stands for a word that keeps its other letters."""
+    if "_" not in x or " " in x or " " in y:
+        return False
+    before, _, after = x.partition("_")
+    return re.fullmatch(re.escape(before) + r"\w+" + re.escape(after.replace("_", "")), y) is not None
 
 
 def compare_quotes(a: Claim, b: Claim) -> tuple[str, str] | None:

@@ -306,19 +306,25 @@ def _differences(a: Claim, b: Claim) -> tuple[list[tuple[str, str]], list[str]]:
     quotes = compare_quotes(a, b)
     if quotes:
         differences.append(quotes)
-    if a.predicate and a.predicate == b.predicate and a.negated != b.negated and not (a.hedged or b.hedged) \
-            and {a.kind, b.kind} <= {"assertion", "headline"} and not _other_subjects(a, b):
-        pos, neg = (a, b) if b.negated else (b, a)
-        differences.append(("negation", f"'{pos.predicate}' is affirmed in one and denied in the other"))
-    elif not (a.hedged or b.hedged) and not _other_subjects(a, b):
-        opposite = frames.opposite_predicates(a, b)
-        if opposite:
-            differences.append(("negation", opposite))
+    negation = None if _same_quote(a, b) else _negation(a, b)  # the same quoted words: one parse misread
+    if negation:
+        differences.append(("negation", negation))
     if not differences and not (a.quotes and b.quotes) and not _clashing_numbers(a, b):
         role = frames.role_difference(a, b)
         if role:
             differences.append(("entity", role))
     return differences, partial
+
+
+def _negation(a: Claim, b: Claim) -> str | None:
+    """The predicate affirmed in one claim and denied in the other, or an antonymous predicate."""
+    if a.predicate and a.predicate == b.predicate and a.negated != b.negated and not (a.hedged or b.hedged) \
+            and {a.kind, b.kind} <= {"assertion", "headline"} and not _other_subjects(a, b):
+        pos = a if b.negated else b
+        return f"'{pos.predicate}' is affirmed in one and denied in the other"
+    if not (a.hedged or b.hedged) and not _other_subjects(a, b):
+        return frames.opposite_predicates(a, b)
+    return None
 
 
 def _clashing_numbers(a: Claim, b: Claim) -> bool:
