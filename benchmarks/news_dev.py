@@ -109,7 +109,7 @@ def run_baseline(script: pathlib.Path, stories, out: pathlib.Path, scorer) -> li
         path = out / f"{key.stem}.{script.stem}.json"
         subprocess.run([sys.executable, str(script), str(folder), str(path)], check=True,
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        results.append(scorer.score(str(path), str(key)))
+        results.append(scorer.score(str(path), str(key)) | {"raised": raised_discrepancies(str(path), str(key), scorer)})
     return results
 
 
