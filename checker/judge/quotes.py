@@ -33,6 +33,7 @@ _ARTICLES = {"a", "an", "the"}
 _DOTTED = re.compile(r"\b(?:[a-z]\.){2,}")
 
 
+@functools.lru_cache(maxsize=65536)
 def norm_quote(text: str) -> str:
     """A quotation's words for comparison: lower case, contractions spelt out, no punctuation, no
     articles, dotted initials closed up."""
