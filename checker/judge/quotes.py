@@ -24,9 +24,12 @@ _CONTRACTIONS = [(r"\bwon't\b", "will not"), (r"\bcan't\b", "cannot"), (r"\bshan
                  (r"n't\b", " not"), (r"'re\b", " are"), (r"'m\b", " am"), (r"'ll\b", " will"), (r"'ve\b", " have"),
                  (r"'d\b", " would"), (r"&", " and "), (r"\bgonna\b", "going to"), (r"\bwanna\b", "want to"),
                  (r"\bgotta\b", "got to")]
+# Texts a quotation is given in: as the channel (a tweet and a statement are two texts of one
+# message) and as what 'says' the words for its author ('the press release said').
+_WRITTEN = r"tweet|statement|letter|e-?mail|post|video|news release|press release|memo"
 # Where a quotation was given: two channels are two texts, not one quotation worded two ways.
-_CHANNELS = re.compile(r"\b(tweet|statement|interview|letter|e-?mail|speech|post|remarks|video|news release|"
-                       r"press release|briefing|press conference|op-ed|memo|podcast|rally|hearing|testimony)s?\b", re.I)
+_CHANNELS = re.compile(rf"\b({_WRITTEN}|interview|speech|remarks|briefing|press conference|op-ed|podcast|rally|"
+                       r"hearing|testimony)s?\b", re.I)
 
 
 _ARTICLES = {"a", "an", "the"}
@@ -49,8 +52,8 @@ def norm_quote(text: str) -> str:
 
 # A quotation 'said' by a text ('the press release said', 'a new report revealed') is its author's
 # words: the text is not a second speaker beside the person another outlet names.
-_DOCUMENT = re.compile(r"\b(?:tweet|statement|letter|e-?mail|post|video|release|report|memo|order|filing|document|"
-                       r"study|lawsuit|suit|complaint|transcript)s?$", re.I)
+_DOCUMENT = re.compile(rf"\b(?:{_WRITTEN}|release|report|order|filing|document|study|lawsuit|suit|complaint|"
+                       r"transcript)s?$", re.I)
 
 
 def _document(c: Claim) -> bool:
@@ -99,9 +102,6 @@ def _spelling_variant(x: str, y: str) -> bool:
     return fuzz.ratio(x, y) >= 80
 
 
-_NEAR_VERBATIM = 90  # wording similarity from which two quotations differ only where words were changed
-
-
 def _censored(x: str, y: str) -> bool:
     """'motherf***er' printed for the word in full: a word whose letters were starred out (read as
     '_' by `norm_quote`) stands for a word that keeps its other letters."""
@@ -109,6 +109,9 @@ def _censored(x: str, y: str) -> bool:
         return False
     before, _, after = x.partition("_")
     return re.fullmatch(re.escape(before) + r"\w+" + re.escape(after.replace("_", "")), y) is not None
+
+
+_NEAR_VERBATIM = 90  # wording similarity from which two quotations differ only where words were changed
 
 
 def compare_quotes(a: Claim, b: Claim) -> tuple[str, str] | None:
@@ -239,10 +242,9 @@ def same_speaker_text(a: str, key_a: str, b: str, key_b: str) -> bool:
 def named_in_sentence(c: Claim) -> bool:
     """Whether the claim's speaker is named in the claim's own words and sentence, not carried
     from another sentence or read into a pronoun ('…,” she said')."""
-    start, speaker = c.attribution.start, c.attribution.speaker or ""
-    last = speaker.split()[-1] if speaker.split() else ""
-    return start is not None and c.sentence[0] <= start < c.sentence[1] and len(last) > 1 \
-        and re.search(rf"\b{re.escape(last)}\b", c.text) is not None
+    start, words = c.attribution.start, (c.attribution.speaker or "").split()
+    return start is not None and c.sentence[0] <= start < c.sentence[1] and bool(words) and len(words[-1]) > 1 \
+        and re.search(rf"\b{re.escape(words[-1])}\b", c.text) is not None
 
 
 def known_speaker(c: Claim) -> bool:

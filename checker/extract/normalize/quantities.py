@@ -50,7 +50,12 @@ _CURRENCY_SIGNS = {"$": "dollar", "us$": "dollar", "€": "euro", "£": "pound s
 _CURRENCY_WORDS = {"dollar": "dollar", "dollars": "dollar", "euro": "euro", "euros": "euro", "yuan": "yuan",
                    "rouble": "ruble", "roubles": "ruble", "ruble": "ruble", "rubles": "ruble", "rupee": "rupee",
                    "rupees": "rupee", "yen": "yen", "pesos": "peso", "peso": "peso", "usd": "dollar", "eur": "euro"}
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "mn": 1e6, "mm": 1e6,
+           "k": 1e3, "m": 1e6, "b": 1e9}
+# a scale written onto the number ("3.2m", "$2bn"): alone, "5m" may be metres
 _GLUED_SCALES = ("m", "bn", "mn", "k", "b")
+
+_PLAIN = re.compile(r"us\$|[$€£¥%]|\d[\d,]*(?:\.\d+)?|[a-z]+|-", re.I)
 
 
 def _plural_after(doc, i: int):
@@ -62,11 +67,6 @@ def _plural_after(doc, i: int):
         if tok.tag_ not in ("NN", "NNP", "JJ"):
             return None
     return None
-
-
-_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "mn": 1e6, "mm": 1e6,
-           "k": 1e3, "m": 1e6, "b": 1e9}
-_PLAIN = re.compile(r"us\$|[$€£¥%]|\d[\d,]*(?:\.\d+)?|[a-z]+|-", re.I)
 
 
 def _plain_value(phrase: str) -> tuple[float, str | None, str] | None:
@@ -301,7 +301,7 @@ def extract_quantities(doc, token_ids: set[int], offset: int) -> list[Quantity]:
         start_i, scale_tok = first.i, None
         if start_i > 0 and doc[start_i - 1].tag_ == "$":
             start_i -= 1
-            if end_i + 1 < len(doc) and not doc[end_i].whitespace_ and doc[end_i + 1].lower_ in ("m", "bn", "mn", "k", "b"):
+            if end_i + 1 < len(doc) and not doc[end_i].whitespace_ and doc[end_i + 1].lower_ in _GLUED_SCALES:
                 end_i += 1  # "£10m": money with its scale written on (alone, "5m" may be metres)
                 scale_tok = doc[end_i]
         qualifier, _ = _qualifier(doc, start_i)
