@@ -198,3 +198,8 @@ def test_coordinated_verbs_after_a_preposition_stay_one_claim():
 def test_had_to_do_something_is_that_thing_done(text, predicate, negated):
     c = next(c for c in claims_of(text) if c.kind == "assertion")
     assert (c.predicate, c.negated) == (predicate, negated)
+
+
+def test_a_date_in_what_a_participle_reports_is_the_claims_time():
+    cs = claims_of("The mill released accounts showing that it had sold 4,000 tonnes of flour in 2019.")
+    assert next(c for c in cs if "flour" in c.text).time.start == dt.date(2019, 1, 1)

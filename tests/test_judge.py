@@ -217,6 +217,10 @@ def test_a_negated_antonym_agrees():
     ("Volunteers planted more than 46,000 trees this spring.", "Volunteers planted 46,380 trees this spring.", False),
     ("Volunteers planted more than 46,000 trees this spring.", "Volunteers planted more than 52,000 trees this spring.", True),
     ("Volunteers planted more than 40,000 trees this spring.", "Volunteers planted 52,000 trees this spring.", False),
+    # what an amount of money is: two amounts of two things are two measures, one thing two figures
+    ("The brewery paid $2 million in property taxes.", "The brewery reported profits of $9 million.", False),
+    ("The brewery paid $2 million in property taxes.", "The brewery paid $5.5 million in property taxes.", True),
+    ("The brewery paid $2 million in property taxes.", "The brewery paid $5.5 million.", True),
 ])
 def test_numbers_as_intervals_rates_and_units(a, b, differs):
     assert (verdict(a, b).relation == "differs") is differs
@@ -414,3 +418,15 @@ def test_starred_out_words_and_spoken_contractions_are_not_a_misquote():
     a = _quoting("gazette", '"We are gonna beat those b*****s on Sunday," the coach said.')
     b = _quoting("herald", '"We are going to beat those bastards on Sunday," the coach said.')
     assert compare_claims(a, b).relation != "differs"
+
+
+def test_one_title_in_sentences_of_two_days_is_not_a_date_discrepancy():
+    def title(text, published):
+        src = Source(id="x", path="", text=text, published=dt.date.fromisoformat(published))
+        return next(c for c in extract_claims([src], layout=False) if c.kind == "description")
+
+    a = title("Deputy Harbour Commissioner Ana Ruiz closed the port on Tuesday.", "2023-07-17")
+    b = title("Deputy Harbour Commissioner Ana Ruiz will reopen the port next Friday.", "2023-07-17")
+    assert a.time is not None and b.time is not None and not a.time.overlaps(b.time)
+    assert compare_claims(a, b).relation != "differs"
+

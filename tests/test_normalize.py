@@ -95,6 +95,10 @@ def test_a_converted_amount_is_not_a_second_figure():
     ("12M Medicaid enrollees lost coverage this year, study finds", 12e6, None, "enrollee", "exact"),  # a scale before modifiers
     ("The levy brings in $4 million a month.", 4e6, "dollar per month", None, "exact"),
     ("As many as 150 staff could leave.", 150, None, "staff", "at_most"),
+    ("The insurer paid $40,000 in damages.", 40000, "dollar", "damage", "exact"),
+    ("The council faces fines of $3 million.", 3e6, "dollar", "fine", "exact"),
+    ("The mill made $5 million in 2019.", 5e6, "dollar", None, "exact"),  # a year is not what the money is
+    ("A total of $7 million was raised.", 7e6, "dollar", None, "exact"),
 ])
 def test_number_words_scales_and_rates(nlp, text, value, unit, counted, qualifier):
     q = quantities(nlp, text)[0]

@@ -112,9 +112,13 @@ def _times(doc, ids: set[int], skip: set[int], published, future: bool,
 
 def _describes_a_participant(tok, ids: set[int]) -> bool:
     """A date inside a relative clause or apposition on a noun ("the actress who starred in the
-    1950s", "Comeaux, 49,") describes that participant, not when the claim happened."""
+    1950s", "Comeaux, 49,") describes that participant, not when the claim happened; a date in
+    what such a clause reports ("a list of speeches showing that she earned $10 million in 2013")
+    is the time of the reported content, which the claim states."""
     h = tok
     while h.head.i != h.i and h.head.i in ids:
+        if h.dep_ == "ccomp":
+            return False
         if h.dep_ in ("relcl", "acl", "appos") and h.head.pos_ in ("NOUN", "PROPN"):
             return True
         h = h.head

@@ -294,7 +294,9 @@ def _differences(a: Claim, b: Claim) -> tuple[list[tuple[str, str]], list[str]]:
     if detail:
         differences.append(("number", detail))
     timing = compare_times(a.time, b.time)
-    if timing and timing[0] == "differs" and same and (frames.same_predicate(a, b) or a.kind == b.kind == "headline"):
+    # a description ('Senate Majority Leader Chuck Schumer') carries its sentence's date, not one of its own
+    dated = "description" not in (a.kind, b.kind)
+    if timing and timing[0] == "differs" and same and dated and (frames.same_predicate(a, b) or a.kind == b.kind == "headline"):
         differences.append(("date", timing[1]))
     elif timing and timing[0] == "partial":
         partial.append(timing[1])

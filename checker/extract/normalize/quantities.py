@@ -211,6 +211,33 @@ def _counted(doc, group) -> tuple[str | None, list[str], object | None]:
     return head.lemma_.lower(), mods, head
 
 
+_GENERIC_AMOUNTS = {"total", "sum", "amount", "figure", "average", "excess", "upwards", "tune", "range"}
+
+
+def _noun_lemma(tok) -> str:
+    """A noun's lemma, or its singular when the tagger's lemma is another word ('taxes' → 'taxis')."""
+    lemma, word = tok.lemma_.lower(), tok.lower_
+    if word.startswith(lemma[:-1]) or not word.endswith("s"):
+        return lemma
+    return word[:-2] if word.endswith(("xes", "ses", "shes", "ches", "zes")) else word[:-1]
+
+
+def _money_noun(doc, start_i: int, end_i: int) -> str | None:
+    """What an amount of money is ('$43 million in federal taxes', 'earnings of $139 million'):
+    the noun after 'in' right behind it (not a place or a time), or the noun it is 'of' (not a
+    word that only says 'amount'). Two amounts of different things are two measures."""
+    if end_i + 2 < len(doc) and doc[end_i + 1].lower_ == "in":
+        obj = next((c for c in doc[end_i + 1].children if c.dep_ == "pobj"), None)
+        if obj is not None and obj.pos_ == "NOUN" and not obj.ent_type_ and _noun_lemma(obj) not in _RATE_UNITS:
+            return _noun_lemma(obj)
+    if start_i > 0 and doc[start_i - 1].lower_ == "of" and doc[start_i - 1].head.pos_ == "NOUN" \
+            and doc[start_i - 1].head.i < start_i - 1:
+        noun = doc[start_i - 1].head
+        if _noun_lemma(noun) not in _GENERIC_AMOUNTS:
+            return _noun_lemma(noun)
+    return None
+
+
 def words_to_number(text: str) -> float | None:
     """'twenty-five' → 25, 'two hundred thousand' → 200000; None when not all number words."""
     words = [w for w in re.split(r"[\s-]+", text.lower()) if w and w != "and"]
@@ -319,6 +346,8 @@ def extract_quantities(doc, token_ids: set[int], offset: int) -> list[Quantity]:
         counted, mods, head = _counted(doc, group)
         if scale_tok is not None and head is not None and head.i == scale_tok.i:
             counted, mods, head = None, [], None
+        if kind == "money" and counted is None:
+            counted = _money_noun(doc, start_i, end_i)
         glued = doc[end_i + 1] if end_i + 2 < len(doc) and not doc[end_i].whitespace_ else None
         plural = _plural_after(doc, end_i + 2) if glued is not None and glued.lower_ in _GLUED_SCALES else None
         if plural is not None:
