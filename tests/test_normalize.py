@@ -99,6 +99,8 @@ def test_a_converted_amount_is_not_a_second_figure():
     ("The council faces fines of $3 million.", 3e6, "dollar", "fine", "exact"),
     ("The mill made $5 million in 2019.", 5e6, "dollar", None, "exact"),  # a year is not what the money is
     ("A total of $7 million was raised.", 7e6, "dollar", None, "exact"),
+    ("The firm billed $5 million in analyses.", 5e6, "dollar", "analysis", "exact"),  # a Greek plural
+    ("The firm paid $5 million in taxes.", 5e6, "dollar", "tax", "exact"),  # not "taxis"
 ])
 def test_number_words_scales_and_rates(nlp, text, value, unit, counted, qualifier):
     q = quantities(nlp, text)[0]

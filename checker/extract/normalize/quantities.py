@@ -215,9 +215,10 @@ _GENERIC_AMOUNTS = {"total", "sum", "amount", "figure", "average", "excess", "up
 
 
 def _noun_lemma(tok) -> str:
-    """A noun's lemma, or its singular when the tagger's lemma is another word ('taxes' → 'taxis')."""
+    """A noun's lemma, or its singular when the tagger's lemma is another word ('taxes' → 'taxis');
+    a Greek plural keeps its lemma ('crises' → 'crisis', 'analyses' → 'analysis')."""
     lemma, word = tok.lemma_.lower(), tok.lower_
-    if word.startswith(lemma[:-1]) or not word.endswith("s"):
+    if word.startswith(lemma[:-1]) or not word.endswith("s") or lemma.endswith("sis"):
         return lemma
     return word[:-2] if word.endswith(("xes", "ses", "shes", "ches", "zes")) else word[:-1]
 
