@@ -38,7 +38,7 @@ def test_resolves_news_dates(text, published, start, end, precision):
     assert (span.start, span.end, span.precision) == (D(start), D(end), precision)
 
 
-@pytest.mark.parametrize("text", ["two decades", "69-year-old", "for years", "13-hour", "49"])
+@pytest.mark.parametrize("text", ["two decades", "69-year-old", "for years", "13-hour", "49", "50s", "early 60s"])
 def test_durations_and_vague_expressions_are_not_times(text):
     assert resolve(text, D("2023-07-17")) is None
 
@@ -86,3 +86,46 @@ def test_ahead_of_a_dated_event_is_a_time_before_it():
     [claim] = [c for c in extract_claims([Source(id="a", path="", text=text, published=dt.date(2025, 3, 4))],
                                          layout=False) if c.kind == "assertion"]
     assert claim.time.start < dt.date(2000, 1, 1) and claim.time.end == dt.date(2026, 12, 31)
+
+
+def _times_of(text: str, published: str) -> dict[str, object]:
+    import datetime as dt
+
+    from checker.extract.claims import extract_claims
+    from checker.models import Source
+
+    claims = extract_claims([Source(id="a", path="", text=text, published=dt.date.fromisoformat(published))],
+                            layout=False)
+    return {c.text: c.time for c in claims if c.kind == "assertion"}
+
+
+def test_the_point_a_change_is_measured_from_does_not_date_the_claim():
+    """'down from 6.1% in March' and 'up from a year ago' are baselines: the claim is the new
+    figure's, so two outlets' 'fell to 5.8% in April' and 'fell to 5.8% from 6.1% in March'
+    are not kept apart by their dates."""
+    times = _times_of("The jobless rate in the province fell to 5.8% from 6.1% in March. "
+                      "Ferry fares have risen 9 percent from a year ago. "
+                      "The clinic treated 312 more patients than in 2020.", "2023-05-10")
+    assert all(t is None for t in times.values()), times
+
+
+def test_a_date_in_what_a_document_shows_dates_the_claim_not_the_release():
+    times = _times_of("In the accounts, released late Tuesday, the papers show the trust has spent "
+                      "$12 million on consultants since 2016.", "2022-03-03")
+    [time] = times.values()
+    assert time.start == D("2016-01-01") and time.end == D("2022-03-03")
+
+
+def test_a_date_on_a_persons_title_and_an_anaphoric_month_are_not_the_claims_time():
+    times = _times_of("Protesters gathered outside the office of the 2019 runner-up Maria Okafor. "
+                      "She entered the race in 2014. She left the race that June.", "2023-09-01")
+    protest, entered, left = times.values()
+    assert protest is None  # not 2019: that is when she was runner-up
+    assert entered.start == D("2014-01-01")
+    assert left is None  # not June 2023: 'that June' is a June named before
+
+
+def test_a_span_of_years_the_tagger_halves_is_read_whole():
+    [time] = _times_of("The orchard exported 40 tonnes of apples from 2011 to 2015.", "2020-01-01").values()
+    assert (time.start, time.end) == (D("2011-01-01"), D("2015-12-31"))
+    assert resolve("2011 through 2015", None).end == D("2015-12-31")

@@ -23,10 +23,9 @@ from checker.models import Attribution, Claim, EntityMention, Quote, Source, Tim
 from checker.extract.sentences import Paragraph, parse_paragraphs
 from checker.extract.normalize.entities import canonical, described_capitals
 from checker.extract.normalize.quantities import extract_quantities, ordinals
-from checker.extract.normalize.time import bounded, intersect, resolve
+from checker.extract.claim_time import claim_time, in_the_future
+from checker.extract.normalize.time import bounded, resolve
 
-_RELATION_WORDS = {"since": "since", "after": "after", "following": "after", "before": "before",
-                   "until": "before", "prior": "before", "ahead": "before", "back": "since"}  # "going back to 2007"
 _TRIM = {"and", "but", "yet", "so", "or", ",", ";", ":", "—", "–", "-", "(", ")"}
 
 
@@ -69,84 +68,6 @@ def _segments(doc, ids: set[int], offset: int) -> list[tuple[int, int]]:
 
 def _words(draft: Draft, doc) -> str:
     return " ".join(doc[i].lower_ for i in sorted(draft.tokens))
-
-
-def _future(doc, ids: set[int], head) -> bool:
-    """Whether the clause speaks of what is still to happen ("will take place", "is expected to")."""
-    h = head
-    while h.dep_ == "conj" and h.head.i != h.i:
-        if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "wo") for c in h.children):
-            return True
-        h = h.head
-    for c in h.children:
-        if c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "wo"):
-            return True
-        if c.dep_ == "xcomp" and (
-                h.lemma_ in ("expect", "set", "schedule", "slate") and any(a.dep_ == "auxpass" for a in h.children)
-                or h.lemma_ in ("plan", "intend", "aim") and h.tag_ in ("VBZ", "VBP")):
-            return True
-    if h.dep_ == "ROOT" and h.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in h.children):
-        return True  # headline style: "Ellen DeGeneres To Host 86th Oscars"
-    return any(doc[i].lower_ in ("upcoming", "forthcoming") for i in ids)
-
-
-def _times(doc, ids: set[int], skip: set[int], published, future: bool,
-           keep_related: set[int] = frozenset()) -> TimeSpan | None:
-    """The claim's time from its dates; `skip` dates are not its own, except those in
-    `keep_related` that bound it through "since", "after" or "before"."""
-    spans = []
-    for ent in doc.ents:
-        if ent.label_ != "DATE" or ent.start not in ids or _describes_a_participant(ent.root, ids):
-            continue
-        rel = _relation(doc, ent, ids)
-        if ent.start in skip and ent.start not in keep_related:
-            continue
-        resolved = resolve(ent.text, published, future=future)
-        if resolved is None:
-            continue
-        if ent.start in keep_related and not rel:
-            rel = "since"  # a clause about a dated event named in passing speaks of that time or later
-        spans.append(bounded(resolved, rel, published) if rel else resolved)
-    return intersect(spans)
-
-
-def _describes_a_participant(tok, ids: set[int]) -> bool:
-    """A date inside a relative clause or apposition on a noun ("the actress who starred in the
-    1950s", "Comeaux, 49,") describes that participant, not when the claim happened; a date in
-    what such a clause reports ("a list of speeches showing that she earned $10 million in 2013")
-    is the time of the reported content, which the claim states."""
-    h = tok
-    while h.head.i != h.i and h.head.i in ids:
-        if h.dep_ == "ccomp":
-            return False
-        if h.dep_ in ("relcl", "acl", "appos") and h.head.pos_ in ("NOUN", "PROPN"):
-            return True
-        h = h.head
-    return False
-
-
-def _relation(doc, ent, ids: set[int]) -> str | None:
-    """'since', 'after' or 'before' when the date is the object of such a preposition within the
-    claim ("since the February 2022 invasion", "prior to May 24"), else None."""
-    prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
-    prev2 = doc[ent.start - 2].lower_ if ent.start > 1 else ""
-    if prev in _RELATION_WORDS and ent.start - 1 in ids:
-        return _RELATION_WORDS[prev]
-    if prev == "to" and prev2 in _RELATION_WORDS and ent.start - 2 in ids:
-        return _RELATION_WORDS[prev2]
-    h = ent.root
-    for _ in range(3):
-        if h.head.i == h.i or h.head.i not in ids:
-            return None
-        if h.dep_ == "pobj" and h.head.lower_ in _RELATION_WORDS:
-            return _RELATION_WORDS[h.head.lower_]
-        if h.dep_ == "pobj" and h.head.lower_ in ("of", "to") and h.head.head.lower_ in _RELATION_WORDS \
-                and h.head.head.i in ids:  # "ahead of the 2022 elections", "prior to the vote in May"
-            return _RELATION_WORDS[h.head.head.lower_]
-        if h.head.pos_ not in ("NOUN", "PROPN", "ADP"):
-            return None
-        h = h.head
-    return None
 
 
 def _attribution(frame: Frame | None, draft: Draft, doc, offset: int, published) -> Attribution:
@@ -199,12 +120,12 @@ def _draft_to_claim(source: Source, text_of_source: str, para: Paragraph, doc, s
     kind = {"embedded": "embedded_event", "statement": "statement", "headline": "headline",
             "appositive": "description"}.get(draft.role, "assertion")
     frame_time_ids = {t.i for t in draft.frame.time_tokens} if draft.frame else set()
-    future = _future(doc, draft.tokens, draft.head)
+    future = in_the_future(doc, draft.tokens, draft.head)
     attribution = _attribution(draft.frame, draft, doc, para.start, source.published)
     if kind == "statement":
         time = attribution.time
     else:
-        time = _times(doc, draft.tokens, frame_time_ids | embedded_dates, source.published, future,
+        time = claim_time(doc, draft.tokens, frame_time_ids | embedded_dates, source.published, future,
                       keep_related=embedded_dates)
     key = claim_key(kind, text)
     occurrences[key] = occurrences.get(key, 0) + 1
@@ -242,7 +163,7 @@ def _link_sentence(made: list[tuple[int, Draft, Claim]], published) -> None:
             claim.time = parent.time.model_copy(update={"origin": "sentence"})
     # What a clause says will happen happens after it was said (or published).
     for _, draft, claim in made:
-        if claim.time is None and claim.kind in ("assertion", "headline") and _future(draft.head.doc, draft.tokens, draft.head):
+        if claim.time is None and claim.kind in ("assertion", "headline") and in_the_future(draft.head.doc, draft.tokens, draft.head):
             anchor = claim.attribution.time.start if claim.attribution.time else published
             if anchor is not None:
                 claim.time = TimeSpan(start=anchor, end=anchor + dt.timedelta(days=730), precision="range",

@@ -37,7 +37,7 @@ _PATTERNS = [
     ("decade", re.compile(r"^(?:the )?(?:early |mid |late |mid-)?(?P<y>\d{3}0)'?s$")),
     ("year", re.compile(r"^(?:the year )?(?P<y>\d{4})$")),
     ("years", re.compile(r"^(?P<ys>\d{4}(?:(?:,| and|, and|,? or) \d{4})+)$")),
-    ("year_range", re.compile(r"^(?:from |between )?(?P<y1>\d{4}) ?(?:-|–|to|and|until) ?(?P<y2>\d{4})$")),
+    ("year_range", re.compile(r"^(?:from |between )?(?P<y1>\d{4}) ?(?:-|–|to|through|and|until) ?(?P<y2>\d{4})$")),
     ("weekday", re.compile(rf"^(?:(?P<rel>this|last|next|this past|this coming) )?{_WD}"
                            rf"(?: \((?:{_M} )?(?P<d>\d{{1,2}})\))?(?: (?P<part>morning|afternoon|evening|night))?$")),
     ("deictic", re.compile(r"^(?P<w>today|yesterday|tomorrow|tonight|this morning|this afternoon|this evening|last night)$")),
@@ -127,6 +127,8 @@ def resolve(text: str, published: dt.date | None, *, future: bool = False) -> Ti
         return None
     if re.fullmatch(r"\d{1,3}", s):
         return None  # "Comeaux, 49": an age the tagger took for a date
+    if re.fullmatch(r"(?:(?:his|her|their) )?(?:early |mid |late )?\d0s", s):
+        return None  # "a man in his 50s": an age, not the 1950s (nor 50 seconds)
     for name, pattern in _PATTERNS:
         m = pattern.match(s)
         if m:
