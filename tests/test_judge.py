@@ -217,6 +217,11 @@ def test_a_negated_antonym_agrees():
     ("Volunteers planted more than 46,000 trees this spring.", "Volunteers planted 46,380 trees this spring.", False),
     ("Volunteers planted more than 46,000 trees this spring.", "Volunteers planted more than 52,000 trees this spring.", True),
     ("Volunteers planted more than 40,000 trees this spring.", "Volunteers planted 52,000 trees this spring.", False),
+    # a figure before a scale word may be cut short as well as rounded; written in digits it is exact
+    ("The charity spent $43 million on relief.", "The charity spent $43,885,310 on relief.", False),
+    ("The charity spent $43 million on relief.", "The charity spent $44,600,000 on relief.", True),
+    ("The charity spent $43 million on relief.", "The charity spent $42,300,000 on relief.", True),
+    ("The charity spent $43,000,000 on relief.", "The charity spent $43,885,310 on relief.", True),
     # what an amount of money is: two amounts of two things are two measures, one thing two figures
     ("The brewery paid $2 million in property taxes.", "The brewery reported profits of $9 million.", False),
     ("The brewery paid $2 million in property taxes.", "The brewery paid $5.5 million in property taxes.", True),

@@ -38,6 +38,13 @@ def _last_digit(q: Quantity) -> float:
     return 10 ** (len(digits) - len(digits.rstrip("0"))) * scale
 
 
+def _written_with_a_scale(q: Quantity) -> bool:
+    """Whether the figure's scale is a word or letter ("$43 million", "£10m"), not written digits."""
+    digits = re.sub(r"[^\d.]", "", q.text).strip(".")
+    return bool(digits) and any(ch.isdigit() for ch in digits) and float(digits) > 0 and \
+        abs(q.value / float(digits)) >= 1000
+
+
 def _tolerance(q: Quantity) -> float:
     """Half a unit of the last significant digit when the figure is rounded ("3.2 million" → 50,000,
     "15 million" → 500,000, "400" → 50); 0 for a figure given to the unit."""
@@ -102,6 +109,14 @@ def interval(q: Quantity) -> tuple[float, float]:
     return v - tol, v + tol
 
 
+def _cut_short(q: Quantity, exact: Quantity) -> bool:
+    """Whether `q` may be `exact`'s figure cut short rather than rounded: two or more significant
+    digits before a scale word ("$43 million" for $43,885,310), `exact` given to finer digits."""
+    unit = _last_digit(q)
+    return (q.qualifier in (None, "exact") and exact.qualifier in (None, "exact") and _written_with_a_scale(q)
+            and abs(q.value) >= 10 * unit and _last_digit(exact) < unit and q.value <= exact.value < q.value + unit)
+
+
 def _nouns_match(a: str | None, b: str | None) -> bool:
     if not a or not b:
         return False
@@ -149,7 +164,7 @@ def _base(unit: str | None) -> str:
 def _compatible(a: Quantity, b: Quantity) -> bool:
     fa, fb = _scale(a, b), _scale(b, a)
     (lo1, hi1), (lo2, hi2) = [x * fa for x in interval(a)], [x * fb for x in interval(b)]
-    return not (hi1 < lo2 or hi2 < lo1)
+    return not (hi1 < lo2 or hi2 < lo1) or (fa == fb and (_cut_short(a, b) or _cut_short(b, a)))
 
 
 def align_quantities(qa: list[Quantity], qb: list[Quantity]) -> list[tuple[list[Quantity], list[Quantity]]]:
