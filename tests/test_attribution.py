@@ -114,6 +114,13 @@ def test_a_statement_saying_is_the_issuer_speaking():
     assert speaker_of(text, "patient") == "The Lakeside Clinic"
 
 
+def test_a_statement_from_someone_is_that_someone_speaking():
+    text = "The ferry company released a statement from its chief engineer declaring the hull is “sound and seaworthy.”"
+    assert speaker_of(text, "hull") == "its chief engineer"
+    text = "The ferry company released its statement declaring the hull is “sound and seaworthy.”"
+    assert speaker_of(text, "hull") == "The ferry company"
+
+
 def test_a_definite_descriptor_speaker_is_the_body_named_before():
     text = ("The Riverside Tenants Union filed a complaint against the landlord on Monday. "
             "The union said rents had doubled since 2019.")

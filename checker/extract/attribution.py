@@ -86,7 +86,7 @@ def _date_children(verb, exclude: set[int]) -> list:
     return out
 
 
-def _speaker_of_document(np_head) -> list:
+def speaker_of_document(np_head) -> list:
     """'a statement from China's Defense Ministry' → the ministry; 'the ministry's readout' → the ministry."""
     if np_head.lemma_.lower() in DOCUMENT_NOUNS:
         for c in np_head.children:
@@ -158,7 +158,7 @@ def find_frames(sent) -> list[Frame]:
             objs = [o for o in to[0].children if o.dep_ == "pobj"] if to else []
             if objs:
                 # "according to tax returns released Friday": the date is the document's, not the claim's
-                frames.append(Frame(verb=tok, speaker=_speaker_of_document(objs[0]),
+                frames.append(Frame(verb=tok, speaker=speaker_of_document(objs[0]),
                                     time_tokens=[t for t in tok.subtree if t.ent_type_ == "DATE"],
                                     tokens=_subtree_ids(tok), content=[tok.head] if tok.head.i != tok.i else []))
         # "..., as Bloomberg reported Sunday" / "..., it added in the statement published Sunday"
@@ -170,7 +170,7 @@ def find_frames(sent) -> list[Frame]:
                     own = {t.i for t in tok.subtree}
                     splits = {t.i for c in tok.children if c.dep_ in ("prep", "advcl") and c.lower_ in ("without", "despite")
                               for t in c.subtree}
-                    frames.append(Frame(verb=tok, speaker=_speaker_of_document(subj[0]),
+                    frames.append(Frame(verb=tok, speaker=speaker_of_document(subj[0]),
                                         time_tokens=_date_children(tok, splits), tokens=own - splits,
                                         content=[tok.head]))
     # "The Post reported that C, according to people familiar with it": the people are the source,
@@ -211,7 +211,7 @@ def _quote_frame(sent, quoted: set[int]) -> Frame | None:
         if sent.root.i not in quoted and 2 * sum(t.i in quoted for t in words) < len(words):
             continue  # a quoted phrase inside the outlet's own sentence: the clause stays whole
         subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i in run]
-        speaker = _speaker_of_document(subj[0]) if subj else _name_before(verb, quoted)
+        speaker = speaker_of_document(subj[0]) if subj else _name_before(verb, quoted)
         if not speaker:
             continue
         own = {t.i for t in verb.subtree if t.i in run} | {t.i for t in speaker} | {verb.i}
@@ -237,14 +237,14 @@ def _verb_frame(verb, quoted: set[int] = frozenset()) -> Frame | None:
     if verb.lemma_.lower() == "quote" and subj:
         # "Wang was quoted as saying by the ministry": speaker Wang, via the ministry.
         agent = [c for c in verb.subtree if c.dep_ == "agent"]
-        via = [t for a in agent for o in a.children if o.dep_ == "pobj" for t in _speaker_of_document(o)]
+        via = [t for a in agent for o in a.children if o.dep_ == "pobj" for t in speaker_of_document(o)]
         content = [c for c in verb.children if c.dep_ == "ccomp"] + \
                   [c for t in verb.subtree if t.lemma_ == "say" for c in t.children if c.dep_ == "ccomp"]
         content_ids = {t.i for c in content for t in c.subtree}
         return Frame(verb=verb, speaker=speaker_tokens(subj[0]), via=via, content=content,
                      tokens={t.i for t in verb.subtree} - content_ids)
     content_ids = {t.i for c in comps for t in c.subtree}
-    frame = Frame(verb=verb, speaker=_speaker_of_document(subj[0]) if subj else _name_before(verb, content_ids),
+    frame = Frame(verb=verb, speaker=speaker_of_document(subj[0]) if subj else _name_before(verb, content_ids),
                   time_tokens=_date_children(verb, content_ids), content=comps,
                   tokens={t.i for t in verb.subtree} - content_ids)
     # "Citing a senior US official, the Times said ...": the official is the speaker.

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from checker.extract.attribution import PERSON_NOUNS, PERSON_PRONOUNS, PRONOUNS, SPEECH_VERBS, quoted_ids, speaker_kind, speaker_tokens
+from checker.extract.attribution import (DOCUMENT_NOUNS, PERSON_NOUNS, PERSON_PRONOUNS, PRONOUNS, SPEECH_VERBS, quoted_ids,
+                                         speaker_kind, speaker_of_document, speaker_tokens)
 from checker.models import Attribution, Claim, Source
 
 _BACKGROUND = {"previously", "earlier", "formerly", "once", "originally", "historically"}
@@ -250,6 +251,12 @@ def _inner_frame(claim: Claim, draft):
         if noun.dep_ == "appos":
             noun = noun.head
         return speaker_tokens(noun), verb.lemma_.lower()
+    # "released a statement from her doctor declaring ...": the one the document is from.
+    if noun.lemma_.lower() in DOCUMENT_NOUNS and any(
+            c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ in ("from", "by") for c in noun.children):
+        author = speaker_of_document(noun)
+        if author and not (len(author) == 1 and author[0].pos_ == "PRON"):  # "its statement": the owner
+            return author, verb.lemma_.lower()
     # "issued a statement saying ...": the subject of the verb the document is the object of.
     owner = noun.head if noun.dep_ in ("dobj", "pobj") else None
     while owner is not None and owner.pos_ == "ADP":
