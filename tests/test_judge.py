@@ -231,6 +231,15 @@ def test_numbers_as_intervals_rates_and_units(a, b, differs):
     assert (verdict(a, b).relation == "differs") is differs
 
 
+def test_a_speaker_only_described_does_not_clash_with_a_name():
+    rel = verdict('"The hull is sound and fit to sail again," her chief engineer said.',
+                  '"The hull is sound and fit to sail again," Okafor said.')
+    assert rel.kind != "attribution"
+    rel = verdict('"The hull is sound and fit to sail again," Chief Engineer Adeyemi said.',
+                  '"The hull is sound and fit to sail again," Okafor said.')
+    assert (rel.relation, rel.kind) == ("differs", "attribution")
+
+
 def test_contractions_and_ampersands_do_not_make_a_misquote():
     rel = verdict('"We will not close the clinic," the director said.', '"We won\'t close the clinic," the director said.')
     assert rel.relation != "differs"

@@ -132,8 +132,10 @@ def compare_quotes(a: Claim, b: Claim) -> tuple[str, str] | None:
         speakers_known = False
     # A named person and a body's unnamed voice ("AARP CEO Barry Rand" / "an AARP spokeswoman")
     # are two speakers of one body, not one speaker whose words were reported two ways.
+    # A speaker only described in common nouns ("her doctor") names no one to clash with a name.
     kinds = {a.attribution.kind, b.attribution.kind}
-    same_speaker = speakers_known and speakers_compatible(a, b) and kinds != {"person", "unnamed"}
+    same_speaker = speakers_known and (speakers_compatible(a, b) or _described_only(a) or _described_only(b)) \
+        and kinds != {"person", "unnamed"}
     for na, ta in qa:
         for nb, tb in qb:
             if fuzz.ratio(na, nb) >= 92 and len(na) >= 25:
@@ -221,6 +223,17 @@ def _same_excerpts(raw_a: str, raw_b: str) -> bool:
 def wording_similarity(a: str, b: str) -> float:
     """0-100: how alike two quotations are in words and order."""
     return (fuzz.ratio(a, b) + fuzz.token_sort_ratio(a, b)) / 2
+
+
+_DETERMINERS = {"the", "a", "an", "her", "his", "their", "its", "our", "my", "your", "this", "that"}
+
+
+def _described_only(c: Claim) -> bool:
+    """Whether the claim's speaker is a description with no name in it ("her doctor", "the aide")."""
+    words = (c.attribution.speaker or "").split()
+    if words and words[0].lower() in _DETERMINERS:
+        words = words[1:]
+    return bool(words) and not any(w[:1].isupper() for w in words)
 
 
 def speakers_compatible(a: Claim, b: Claim) -> bool:
