@@ -27,10 +27,16 @@ _ABOUT_SHARE = 0.01  # "about" allows a unit of the last digit given, or 1 %: a 
 _CORROBORATES = 0.6  # share of one claim's terms the other must state
 
 
+def _written_digits(q: Quantity) -> str | None:
+    """The digits the text writes the figure with ("$3.2 million" → "3.2"), None when it has none."""
+    digits = re.sub(r"[^\d.]", "", q.text).strip(".")
+    return digits if digits and any(ch.isdigit() for ch in digits) and float(digits) else None
+
+
 def _last_digit(q: Quantity) -> float:
     """A unit of the last significant digit the text gives ("3.2 million" → 100,000; "400" → 100)."""
-    digits = re.sub(r"[^\d.]", "", q.text).strip(".")
-    if not digits or not any(ch.isdigit() for ch in digits) or q.value == 0 or not float(digits):
+    digits = _written_digits(q)
+    if digits is None or q.value == 0:
         return 1.0 if q.value else 0.0
     scale = abs(q.value / float(digits))
     if "." in digits:
@@ -40,9 +46,8 @@ def _last_digit(q: Quantity) -> float:
 
 def _written_with_a_scale(q: Quantity) -> bool:
     """Whether the figure's scale is a word or letter ("$43 million", "£10m"), not written digits."""
-    digits = re.sub(r"[^\d.]", "", q.text).strip(".")
-    return bool(digits) and any(ch.isdigit() for ch in digits) and float(digits) > 0 and \
-        abs(q.value / float(digits)) >= 1000
+    digits = _written_digits(q)
+    return digits is not None and abs(q.value / float(digits)) >= 1000
 
 
 def _tolerance(q: Quantity) -> float:
