@@ -63,40 +63,26 @@ def test_since_runs_to_publication_and_lists_cover_their_members():
     assert both.start == D("2023-06-01") and both.end == D("2023-07-13")
 
 
-def test_going_back_to_a_year_is_a_time_since_that_year():
-    import datetime as dt
-
-    from checker.extract.claims import extract_claims
-    from checker.models import Source
-
-    text = "The ferry company released its accounts going back to 2009."
-    [claim] = [c for c in extract_claims([Source(id="a", path="", text=text, published=dt.date(2024, 1, 2))],
-                                         layout=False) if c.kind == "assertion"]
-    assert claim.time.start == dt.date(2009, 1, 1) and claim.time.end >= dt.date(2024, 1, 1)
-
-
-def test_ahead_of_a_dated_event_is_a_time_before_it():
-    """'... ahead of the 2026 regional elections' happens before them, not during or since 2026."""
-    import datetime as dt
-
-    from checker.extract.claims import extract_claims
-    from checker.models import Source
-
-    text = "The council redrew its ward boundaries ahead of the 2026 regional elections."
-    [claim] = [c for c in extract_claims([Source(id="a", path="", text=text, published=dt.date(2025, 3, 4))],
-                                         layout=False) if c.kind == "assertion"]
-    assert claim.time.start < dt.date(2000, 1, 1) and claim.time.end == dt.date(2026, 12, 31)
-
-
 def _times_of(text: str, published: str) -> dict[str, object]:
-    import datetime as dt
-
+    """Each assertion claim's time, by its text, from one article published on `published`."""
     from checker.extract.claims import extract_claims
     from checker.models import Source
 
     claims = extract_claims([Source(id="a", path="", text=text, published=dt.date.fromisoformat(published))],
                             layout=False)
     return {c.text: c.time for c in claims if c.kind == "assertion"}
+
+
+def test_going_back_to_a_year_is_a_time_since_that_year():
+    [time] = _times_of("The ferry company released its accounts going back to 2009.", "2024-01-02").values()
+    assert time.start == dt.date(2009, 1, 1) and time.end >= dt.date(2024, 1, 1)
+
+
+def test_ahead_of_a_dated_event_is_a_time_before_it():
+    """'... ahead of the 2026 regional elections' happens before them, not during or since 2026."""
+    [time] = _times_of("The council redrew its ward boundaries ahead of the 2026 regional elections.",
+                       "2025-03-04").values()
+    assert time.start < dt.date(2000, 1, 1) and time.end == dt.date(2026, 12, 31)
 
 
 def test_the_point_a_change_is_measured_from_does_not_date_the_claim():
