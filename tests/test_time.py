@@ -22,6 +22,7 @@ D = dt.date.fromisoformat
     ("March", "2023-07-17", "2023-03-01", "2023-03-31", "month"),
     ("next week", "2023-04-14", "2023-04-17", "2023-04-23", "week"),
     ("August 30", "2022-08-13", "2022-08-30", "2022-08-30", "day"),        # near and ahead, not a year back
+    ("May 16 and 17", "2021-06-02", "2021-05-16", "2021-05-17", "range"),  # dateparser read 1917
     ("2019, 2020, and 2021", "2022-05-24", "2019-01-01", "2021-12-31", "range"),
     ("the first seven months of 2022", "2022-08-13", "2022-01-01", "2022-07-31", "range"),
     ("earlier this year", "2022-05-24", "2022-01-01", "2022-05-24", "range"),
@@ -38,7 +39,7 @@ def test_resolves_news_dates(text, published, start, end, precision):
     assert (span.start, span.end, span.precision) == (D(start), D(end), precision)
 
 
-@pytest.mark.parametrize("text", ["two decades", "69-year-old", "for years", "13-hour", "49", "50s", "early 60s"])
+@pytest.mark.parametrize("text", ["two decades", "69-year-old", "for years", "13-hour", "49", "16 and", "16 and 13", "50s", "early 60s"])
 def test_durations_and_vague_expressions_are_not_times(text):
     assert resolve(text, D("2023-07-17")) is None
 
