@@ -46,7 +46,7 @@ _PATTERNS = [
     ("ago", re.compile(rf"^{_NUM} {_UNIT} ago$")),
     ("first_months", re.compile(r"^(?:the )?first (?P<n>\w+) months of (?P<y>\d{4})$")),
     ("weekend", re.compile(r"^(?:the )?weekend$")),
-    ("day_range", re.compile(rf"^{_M} (?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?: ?(?:-|–|to|until|through|and) ?)"
+    ("day_range", re.compile(rf"^{_M} (?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?: ?(?:-|to|until|through|and) ?)"
                              rf"(?:(?P<month2>{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.? )?(?P<d2>\d{{1,2}})"
                              rf"(?:st|nd|rd|th)?(?:,? (?P<y>\d{{4}}))?$")),
     ("month_rel_year", re.compile(rf"^{_M} (?P<rel>this|last|next) year$")),
@@ -125,7 +125,7 @@ def resolve(text: str, published: dt.date | None, *, future: bool = False) -> Ti
         return bounded(inner, rel.group(1), published) if inner else None
     if not s or _DURATION.match(s) and " ago" not in s and not _RECENT.match(s):
         return None
-    if re.fullmatch(r"\d{1,3}(?:(?:,| and| or|,? and)? \d{1,3})*(?: and)?", s):
+    if re.fullmatch(r"\d{1,3}(?:(?:,? and|,| or)? \d{1,3})*(?: and)?", s):
         return None  # "Comeaux, 49", "aged 16 and 13": ages the tagger took for a date
     if re.fullmatch(r"(?:(?:his|her|their) )?(?:early |mid |late )?\d0s", s):
         return None  # "a man in his 50s": an age, not the 1950s (nor 50 seconds)
