@@ -116,3 +116,21 @@ def test_a_span_of_years_the_tagger_halves_is_read_whole():
     [time] = _times_of("The orchard exported 40 tonnes of apples from 2011 to 2015.", "2020-01-01").values()
     assert (time.start, time.end) == (D("2011-01-01"), D("2015-12-31"))
     assert resolve("2011 through 2015", None).end == D("2015-12-31")
+
+
+def test_a_month_without_a_year_told_in_the_past_lies_before_publication():
+    # published in December: "in February" nearest ahead is next February, but a past tense rules it out
+    assert resolve("February", D("2023-12-04")).start == D("2024-02-01")
+    assert resolve("February", D("2023-12-04"), past=True).start == D("2023-02-01")
+    assert resolve("Jan. 31", D("2023-12-04"), past=True).start == D("2023-01-31")
+    assert resolve("Dec. 3", D("2023-12-04"), past=True).start == D("2023-12-03")
+    times = _times_of("The harbour master resigned in February. The ferry line has run since January. "
+                      "The mayor said the new quay would open in February. "
+                      "The council has scheduled a hearing on Jan. 12. "
+                      "The board extended the toll waiver through Jan. 31.", "2023-12-04")
+    start = {text.split()[1]: t.start if t else None for text, t in times.items()}
+    assert start["harbour"] == D("2023-02-01")   # simple past
+    assert start["ferry"] == D("2023-01-01")     # present perfect: since last January
+    assert start["mayor"] == D("2024-02-01")     # "would open": still ahead
+    assert start["council"] == D("2024-01-12")   # a hearing's date, on a noun, not the scheduling
+    assert start["board"] == D("2024-01-31")     # a deadline may lie ahead

@@ -35,6 +35,27 @@ def in_the_future(doc, ids: set[int], head) -> bool:
     return any(doc[i].lower_ in ("upcoming", "forthcoming") for i in ids)
 
 
+def told_in_the_past(tok) -> bool:
+    """Whether the verb a date hangs from tells of the past ("fired in February", "has been
+    closed since May", "was signed on Jan. 3"): the simple past, or a perfect or passive whose
+    auxiliary is. Not a verb with a modal ("would step down in February"), a date on a noun ("has
+    scheduled a meeting on Oct. 26": the meeting's date) or a deadline or target ("extended the
+    pause through Jan. 31", "set the vote for May 4"), which may lie ahead."""
+    verb = tok.head
+    if tok.dep_ == "pobj":
+        if verb.lower_ in ("for", "through", "until", "till", "by", "to"):
+            return False
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "MD" for a in auxes):
+        return False
+    if verb.tag_ == "VBD" and not auxes:
+        return True
+    return verb.tag_ == "VBN" and any(a.lemma_ == "have" or a.tag_ == "VBD" for a in auxes)
+
+
 def claim_time(doc, ids: set[int], skip: set[int], published, future: bool,
                keep_related: set[int] = frozenset()) -> TimeSpan | None:
     """The claim's time from its dates; `skip` dates are not its own, except those in
@@ -55,7 +76,7 @@ def claim_time(doc, ids: set[int], skip: set[int], published, future: bool,
         if ent.end + 1 < len(doc) and doc[ent.end].lower_ in ("to", "through", "until", "-", "–") \
                 and ent.end + 1 in ids and doc[ent.end + 1].shape_ == "dddd" and not doc[ent.end + 1].ent_type_:
             text = f"{text} to {doc[ent.end + 1].text}"  # 'from 2007 to 2014': the tagger may tag only 2007
-        resolved = resolve(text, published, future=future)
+        resolved = resolve(text, published, future=future, past=not future and told_in_the_past(ent.root))
         if resolved is None:
             continue
         if ent.start in keep_related and not rel:

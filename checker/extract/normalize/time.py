@@ -78,16 +78,19 @@ def _month_span(y: int, m: int, part: str | None = None) -> tuple[dt.date, dt.da
     return dt.date(y, m, 1), dt.date(y, m, last)
 
 
-def _pick_year(month: int, day: int | None, pub: dt.date, future: bool) -> int:
+def _pick_year(month: int, day: int | None, pub: dt.date, future: bool, past: bool = False) -> int:
     """The year that puts a month (and day) nearest the publication date; news looks back, so
     a later date counts three times its distance unless the clause speaks of the future, where
-    the nearest year wins either way ("will investigate the Jan. 6 assault" looks back)."""
+    the nearest year wins either way ("will investigate the Jan. 6 assault" looks back). A clause
+    told in the past ("Flynn stepped down in February", in December) never lands after publication."""
     best, best_cost = pub.year, None
     for y in (pub.year - 1, pub.year, pub.year + 1):
         try:
             cand = dt.date(y, month, day or 15)
         except ValueError:
             cand = dt.date(y, month, 1)
+        if past and (dt.date(y, month, 1) if day is None else cand) > pub + dt.timedelta(days=1):
+            continue
         dist = (cand - pub).days
         cost = abs(dist) * (3 if dist > (0 if day else 16) and not future else 1)
         if best_cost is None or cost < best_cost:
@@ -95,11 +98,12 @@ def _pick_year(month: int, day: int | None, pub: dt.date, future: bool) -> int:
     return best
 
 
-def _year(groups: dict, month: int, day: int | None, pub: dt.date | None, future: bool) -> int | None:
+def _year(groups: dict, month: int, day: int | None, pub: dt.date | None, future: bool,
+          past: bool = False) -> int | None:
     """The year the text gives, else the one `_pick_year` reads from the publication date."""
     if groups.get("y"):
         return int(groups["y"])
-    return _pick_year(month, day, pub, future) if pub else None
+    return _pick_year(month, day, pub, future, past) if pub else None
 
 
 def _span(start: dt.date, end: dt.date, precision: str, text: str) -> TimeSpan:
@@ -115,13 +119,14 @@ _DATEISH = re.compile(r"\d|\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=Tru
 
 
 @functools.lru_cache(maxsize=8192)
-def resolve(text: str, published: dt.date | None, *, future: bool = False) -> TimeSpan | None:
-    """The interval a time expression denotes, or None for durations, vague or unparsable ones."""
+def resolve(text: str, published: dt.date | None, *, future: bool = False, past: bool = False) -> TimeSpan | None:
+    """The interval a time expression denotes, or None for durations, vague or unparsable ones;
+    `future` / `past`: the clause's tense (a month or day without a year is read accordingly)."""
     s = _clean(_CLOCK.sub("", text.strip()))
     s = _EDGE.sub("", s)
     rel = re.match(r"^(since|after|following|before|until|prior to|ahead of) (.+)$", s)
     if rel:
-        inner = resolve(rel.group(2), published, future=future)
+        inner = resolve(rel.group(2), published, future=future, past=past)
         return bounded(inner, rel.group(1), published) if inner else None
     if not s or _DURATION.match(s) and " ago" not in s and not _RECENT.match(s):
         return None
@@ -132,13 +137,14 @@ def resolve(text: str, published: dt.date | None, *, future: bool = False) -> Ti
     for name, pattern in _PATTERNS:
         m = pattern.match(s)
         if m:
-            return _from_match(name, m, text, published, future)
+            return _from_match(name, m, text, published, future, past)
     if _VAGUE.search(s) or published is None or not _DATEISH.search(s):
         return None
     return _dateparser(s, published, future)
 
 
-def _from_match(name: str, m: re.Match, text: str, pub: dt.date | None, future: bool) -> TimeSpan | None:
+def _from_match(name: str, m: re.Match, text: str, pub: dt.date | None, future: bool,
+                past: bool = False) -> TimeSpan | None:
     """The time a matched pattern (`name`, from the pattern table) denotes, resolved against the
     publication date `pub`; None when it names no valid date.
 
@@ -151,14 +157,14 @@ def _from_match(name: str, m: re.Match, text: str, pub: dt.date | None, future: 
             return _span(d, d, "day", text)
         if name in ("day_month", "month_day"):
             month, day = MONTHS[g["month"]], int(g["d"])
-            year = _year(g, month, day, pub, future)
+            year = _year(g, month, day, pub, future, past)
             if year is None:
                 return None
             d = dt.date(year, month, day)
             return _span(d, d, "day", text)
         if name in ("month_year", "month"):
             month = MONTHS[g["month"]]
-            year = _year(g, month, None, pub, future)
+            year = _year(g, month, None, pub, future, past)
             if year is None:
                 return None
             a, b = _month_span(year, month, g.get("part"))
@@ -215,7 +221,7 @@ def _from_match(name: str, m: re.Match, text: str, pub: dt.date | None, future: 
             return _span(pub - dt.timedelta(days=back), pub, "range", text)
         if name == "day_range":
             m1, m2 = MONTHS[g["month"]], MONTHS[g["month2"]] if g.get("month2") else MONTHS[g["month"]]
-            year = _year(g, m1, int(g["d"]), pub, future)
+            year = _year(g, m1, int(g["d"]), pub, future, past)
             if year is None:
                 return None
             a = dt.date(year, m1, int(g["d"]))
