@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import pathlib
+import threading
 from collections.abc import Iterable
 from contextlib import nullcontext
 from typing import Protocol
@@ -46,6 +47,35 @@ def _now() -> str:
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     moment = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch.isdigit() else dt.datetime.now(dt.timezone.utc)
     return moment.isoformat(timespec="seconds")
+
+
+class _ModelLoad:
+    """The embedding model loaded in a thread while claims are extracted, from the first finished
+    chunk on: by then the extraction's worker processes are forked (a fork after a thread has
+    started loading torch could hang them). Only where the model runs here (the local engine); a
+    failure to load is left to the embedding stage, which says what is missing."""
+
+    def __init__(self, embedder):
+        self.preload = getattr(embedder, "preload", None)
+        self.thread: threading.Thread | None = None
+
+    def after(self, advance):
+        def advanced(n: int = 1) -> None:
+            if self.preload is not None and self.thread is None:
+                self.thread = threading.Thread(target=self._load, daemon=True, name="model-load")
+                self.thread.start()
+            advance(n)
+        return advanced
+
+    def _load(self) -> None:
+        try:
+            self.preload()
+        except Exception:  # noqa: BLE001 - the embedding stage loads again and reports the error
+            pass
+
+    def join(self) -> None:
+        if self.thread is not None:
+            self.thread.join()
 
 
 def _scored_pairs(claims, vectors, tokens, settings: Settings, model_id: str, db) -> list:
@@ -95,8 +125,10 @@ def run(paths: Iterable[str | pathlib.Path], *, store: str | pathlib.Path | None
     with (Store(store) if store is not None else nullcontext()) as db:
         progress.stage("extracting claims", total=len(sources))
         reuse = getattr(progress, "reuse", progress.advance)  # what the store had: done, not speed
-        claims, sources, reused = extract_all(sources, engine=engine, cache=db, progress=progress.advance,
+        loading = _ModelLoad(embedder if engine.name == "local" else None)
+        claims, sources, reused = extract_all(sources, engine=engine, cache=db, progress=loading.after(progress.advance),
                                               reused=reuse)  # sources now with their body and removals
+        loading.join()
         progress.stage("embedding claims", total=len(claims))
         vectors, tokens, misses = embed_texts_and_tokens([c.standalone or c.text for c in claims], embedder, db,
                                                          progress=progress.advance, engine=engine, reused=reuse)

