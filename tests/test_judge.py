@@ -444,3 +444,11 @@ def test_one_title_in_sentences_of_two_days_is_not_a_date_discrepancy():
     assert a.time is not None and b.time is not None and not a.time.overlaps(b.time)
     assert compare_claims(a, b).relation != "differs"
 
+
+
+def test_a_that_added_or_left_out_is_not_a_misquote():
+    said = '"I think that the report that she filed was accurate in every respect," the inspector said.'
+    assert verdict(said, '"I think the report she filed was accurate in every respect," the inspector said.'
+                   ).relation != "differs"
+    rel = verdict(said, '"I think that the report that she filed was wrong in every respect," the inspector said.')
+    assert (rel.relation, rel.kind) == ("differs", "quote")

@@ -69,7 +69,7 @@ def _channels(c: Claim) -> set[str]:
 
 def _reworded(short: str, long_: str) -> list[tuple[str, str]]:
     """Words of `short` changed, added or left out against the stretch of `long_` it matches;
-    spelling variants ('defence' / 'defense') do not count."""
+    spelling variants ('defence' / 'defense') and a 'that' added or left out do not count."""
     sw, lw = short.split(), long_.split()
     blocks = [b for b in difflib.SequenceMatcher(None, sw, lw, autojunk=False).get_matching_blocks() if b.size]
     if not blocks:
@@ -83,6 +83,8 @@ def _reworded(short: str, long_: str) -> list[tuple[str, str]]:
         x, y = " ".join(xs), " ".join(ys)
         if _spelling_variant(x, y) or len(xs) == len(ys) > 1 and all(map(_spelling_variant, xs, ys)):
             continue
+        if {x, y} == {"", "that"}:
+            continue  # 'the interview that he gave' / 'the interview he gave': transcripts differ in it
         changes.append((x, y))
     return changes
 
