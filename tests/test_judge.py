@@ -40,9 +40,17 @@ def test_counts_that_cannot_both_hold_differ_with_both_values_in_words():
     ("Most lingerie has less than 4 % cotton.", "Most lingerie has 4 % cotton and less."),
     ("He broke two college records.", "He set 21 world records."),
     ("Natural gas could cut CO2 emissions by 20 %.", "The proposals could cut CO2 emissions by 97 %."),
+    # a forecast and the outcome: what analysts looked for is not what happened
+    ("Analysts had expected a 2.4% rise in bakery sales.", "Bakery sales rose 0.6% in May."),
+    ("The airline expects to carry 40 million passengers this year.", "The airline carried 31 million passengers."),
 ])
 def test_consistent_numbers_are_not_alarms(a, b):
     assert verdict(a, b).relation != "differs"
+
+
+def test_an_outcome_reported_two_ways_still_differs_beside_the_forecast_rule():
+    rel = verdict("Bakery sales rose 2.4% in May, the bureau said.", "Bakery sales rose 0.6% in May, the bureau said.")
+    assert (rel.relation, rel.kind) == ("differs", "number")
 
 
 def test_five_versus_six_warships_differs():
