@@ -53,6 +53,11 @@ def test_an_outcome_reported_two_ways_still_differs_beside_the_forecast_rule():
     assert (rel.relation, rel.kind) == ("differs", "number")
 
 
+def test_two_outlets_giving_one_forecast_two_figures_differ():
+    rel = verdict("Analysts had expected a 2.4% rise in bakery sales.", "Analysts had expected a 1.1% rise in bakery sales.")
+    assert (rel.relation, rel.kind) == ("differs", "number")
+
+
 def test_five_versus_six_warships_differs():
     rel = verdict("China sent five warships to the drill.", "China sent six warships to the drill.")
     assert (rel.relation, rel.kind) == ("differs", "number")

@@ -19,6 +19,7 @@ from rapidfuzz import fuzz
 
 from checker.judge import frames
 from checker.models import Claim, Quantity, Relation, TimeSpan, plural
+from checker.extract.claim_parts import FORECAST_VERBS
 from checker.extract.normalize.entities import same_person
 # known_speaker and same_speaker_text are imported from here by checker.group.scoring
 from checker.judge.quotes import compare_quotes, known_speaker, norm_quote, same_speaker_text  # noqa: F401
@@ -226,8 +227,8 @@ def compare_numbers(a: Claim, b: Claim) -> str | None:
     value the other side states at all (the noun may be left out: "grown to 20"), is matched.
     What could or might happen ("could cut emissions 20%") is a possibility: possibilities with
     other figures do not contradict it."""
-    if a.hedged or b.hedged:
-        return None
+    if (a.hedged or b.hedged) and not (a.predicate in FORECAST_VERBS and b.predicate in FORECAST_VERBS):
+        return None  # a possibility or a forecast is not the outcome; two forecasts of one thing compare
     values_a = [q for q in a.quantities if q.qualifier != "part"]
     values_b = [q for q in b.quantities if q.qualifier != "part"]
 
