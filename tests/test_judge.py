@@ -56,6 +56,8 @@ def test_an_outcome_reported_two_ways_still_differs_beside_the_forecast_rule():
 def test_two_outlets_giving_one_forecast_two_figures_differ():
     rel = verdict("Analysts had expected a 2.4% rise in bakery sales.", "Analysts had expected a 1.1% rise in bakery sales.")
     assert (rel.relation, rel.kind) == ("differs", "number")
+    rel = verdict("Analysts expected the bakery to close in May.", "Analysts did not expect the bakery to close in May.")
+    assert (rel.relation, rel.kind) == ("differs", "negation")
 
 
 def test_five_versus_six_warships_differs():

@@ -220,6 +220,12 @@ def _counted_by_the_predicate(a: Claim, b: Claim) -> list[tuple[list[Quantity], 
     return []
 
 
+def _not_the_outcome(a: Claim, b: Claim) -> bool:
+    """One claim says what might be or what is expected ('could cut 20%', 'had expected a 3.6%
+    rise'), the other what is: they do not contradict each other. Two forecasts compare."""
+    return (a.hedged or b.hedged) and not (a.predicate in FORECAST_VERBS and b.predicate in FORECAST_VERBS)
+
+
 def compare_numbers(a: Claim, b: Claim) -> str | None:
     """A detail in words when aligned numbers cannot both be true, else None.
 
@@ -227,8 +233,8 @@ def compare_numbers(a: Claim, b: Claim) -> str | None:
     value the other side states at all (the noun may be left out: "grown to 20"), is matched.
     What could or might happen ("could cut emissions 20%") is a possibility: possibilities with
     other figures do not contradict it."""
-    if (a.hedged or b.hedged) and not (a.predicate in FORECAST_VERBS and b.predicate in FORECAST_VERBS):
-        return None  # a possibility or a forecast is not the outcome; two forecasts of one thing compare
+    if _not_the_outcome(a, b):
+        return None
     values_a = [q for q in a.quantities if q.qualifier != "part"]
     values_b = [q for q in b.quantities if q.qualifier != "part"]
 
@@ -341,11 +347,11 @@ def _differences(a: Claim, b: Claim) -> tuple[list[tuple[str, str]], list[str]]:
 
 def _negation(a: Claim, b: Claim) -> str | None:
     """The predicate affirmed in one claim and denied in the other, or an antonymous predicate."""
-    if a.predicate and a.predicate == b.predicate and a.negated != b.negated and not (a.hedged or b.hedged) \
+    if a.predicate and a.predicate == b.predicate and a.negated != b.negated and not _not_the_outcome(a, b) \
             and {a.kind, b.kind} <= {"assertion", "headline"} and not _other_subjects(a, b):
         pos = a if b.negated else b
         return f"'{pos.predicate}' is affirmed in one and denied in the other"
-    if not (a.hedged or b.hedged) and not _other_subjects(a, b):
+    if not _not_the_outcome(a, b) and not _other_subjects(a, b):
         return frames.opposite_predicates(a, b)
     return None
 
@@ -353,7 +359,7 @@ def _negation(a: Claim, b: Claim) -> str | None:
 def _clashing_numbers(a: Claim, b: Claim) -> bool:
     """Other people with other figures ('Lopez won 312 votes' / 'Carter won 280'): two people's
     totals, not one post given to two people."""
-    return not (a.hedged or b.hedged) and compare_numbers(a, b) is not None
+    return not _not_the_outcome(a, b) and compare_numbers(a, b) is not None
 
 
 def compare_claims(a: Claim, b: Claim) -> Relation:
