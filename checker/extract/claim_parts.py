@@ -57,16 +57,10 @@ def standalone_text(doc, draft: Draft, attribution: Attribution) -> str:
     return re.sub(r",(\s*,)+", ",", text).strip(" ,;")
 
 
-FORECAST_VERBS = {"expect", "forecast", "predict", "project", "anticipate"}
-
-
 def hedged(head) -> bool:
-    """A possibility ('could cut emissions'), a counterfactual ('would not have placed him on
-    injured reserve if …') or a forecast ('a survey had expected a 3.6% increase', 'expects to make
-    $70 billion'): what might be, would have been or is looked for, not what is said to be."""
+    """A possibility ('could cut emissions') or a counterfactual ('would not have placed him on
+    injured reserve if …'): what might be, or would have been, not what is said to be."""
     aux = {c.lower_ for c in head.children if c.dep_ == "aux"}
-    if head.lemma_ in FORECAST_VERBS or head.dep_ == "xcomp" and head.head.lemma_ in FORECAST_VERBS:
-        return True
     return bool(aux & {"could", "might", "may"}) or (bool(aux & {"would", "should"}) and "have" in aux
                                                       and head.tag_ == "VBN")
 

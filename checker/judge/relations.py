@@ -19,7 +19,6 @@ from rapidfuzz import fuzz
 
 from checker.judge import frames
 from checker.models import Claim, Quantity, Relation, TimeSpan, plural
-from checker.extract.claim_parts import FORECAST_VERBS
 from checker.extract.normalize.entities import same_person
 # known_speaker and same_speaker_text are imported from here by checker.group.scoring
 from checker.judge.quotes import compare_quotes, known_speaker, norm_quote, same_speaker_text  # noqa: F401
@@ -220,10 +219,15 @@ def _counted_by_the_predicate(a: Claim, b: Claim) -> list[tuple[list[Quantity], 
     return []
 
 
+FORECAST_VERBS = {"expect", "forecast", "predict", "project", "anticipate"}
+
+
 def _not_the_outcome(a: Claim, b: Claim) -> bool:
     """One claim says what might be or what is expected ('could cut 20%', 'had expected a 3.6%
-    rise'), the other what is: they do not contradict each other. Two forecasts compare."""
-    return (a.hedged or b.hedged) and not (a.predicate in FORECAST_VERBS and b.predicate in FORECAST_VERBS)
+    rise', 'expects to make $70 billion'), the other what is: they do not contradict each other.
+    Two forecasts compare."""
+    fa, fb = a.predicate in FORECAST_VERBS, b.predicate in FORECAST_VERBS
+    return fa != fb or not (fa and fb) and (a.hedged or b.hedged)
 
 
 def compare_numbers(a: Claim, b: Claim) -> str | None:
