@@ -467,3 +467,23 @@ def test_a_that_added_or_left_out_is_not_a_misquote():
                    ).relation != "differs"
     rel = verdict(said, '"I think that the report that she filed was wrong in every respect," the inspector said.')
     assert (rel.relation, rel.kind) == ("differs", "quote")
+
+
+@pytest.mark.parametrize("plan,done", [
+    ("The bakery plans to hire 40 workers.", "The bakery hired 25 workers."),
+    ("The city aims to vaccinate 70% of its adults by July 4.", "The city has vaccinated 54% of its adults."),
+    ("The mayor vowed to cut the budget by 10%.", "The mayor cut the budget by 4%."),
+])
+def test_an_intention_and_what_was_done_are_not_a_contradiction_nor_agreement(plan, done):
+    for a, b in ((plan, done), (done, plan)):
+        rel = verdict(a, b)
+        assert rel.relation == "partial", (a, b, rel)
+    assert verdict(plan, done).detail.startswith("what is expected, intended or possible vs what is")
+    assert verdict(done, plan).detail.startswith("what is vs what is expected")
+
+
+def test_two_intentions_with_other_figures_differ_and_a_forecast_is_not_agreement():
+    rel = verdict("The bakery plans to hire 40 workers.", "The bakery plans to hire 25 workers.")
+    assert (rel.relation, rel.kind) == ("differs", "number")
+    rel = verdict("Analysts had expected a 2.4% rise in bakery sales.", "Bakery sales rose 0.6% in May.")
+    assert rel.relation == "partial" and "0.6" in rel.detail

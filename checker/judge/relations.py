@@ -220,13 +220,22 @@ def _counted_by_the_predicate(a: Claim, b: Claim) -> list[tuple[list[Quantity], 
 
 
 FORECAST_VERBS = {"expect", "forecast", "predict", "project", "anticipate"}
+# What someone means or offers to do is not yet done: 'plans to hire 40 workers' is not
+# contradicted by 'hired 25', nor 'aims to vaccinate 70% of adults' by '54% are vaccinated'.
+INTENTION_VERBS = {"aim", "plan", "intend", "want", "seek", "try", "hope", "strive", "vow", "pledge", "promise",
+                   "propose", "target"}
+
+
+def _ahead(c: Claim) -> bool:
+    """Whether the claim tells what is expected or intended rather than what is or was."""
+    return c.predicate in FORECAST_VERBS or c.predicate in INTENTION_VERBS
 
 
 def _not_the_outcome(a: Claim, b: Claim) -> bool:
-    """One claim says what might be or what is expected ('could cut 20%', 'had expected a 3.6%
-    rise', 'expects to make $70 billion'), the other what is: they do not contradict each other.
-    Two forecasts compare."""
-    fa, fb = a.predicate in FORECAST_VERBS, b.predicate in FORECAST_VERBS
+    """One claim says what might be, what is expected or what is intended ('could cut 20%', 'had
+    expected a 3.6% rise', 'plans to hire 40'), the other what is: they do not contradict each
+    other. Two forecasts or two intentions compare."""
+    fa, fb = _ahead(a), _ahead(b)
     return fa != fb or not (fa and fb) and (a.hedged or b.hedged)
 
 
@@ -237,8 +246,11 @@ def compare_numbers(a: Claim, b: Claim) -> str | None:
     value the other side states at all (the noun may be left out: "grown to 20"), is matched.
     What could or might happen ("could cut emissions 20%") is a possibility: possibilities with
     other figures do not contradict it."""
-    if _not_the_outcome(a, b):
-        return None
+    return None if _not_the_outcome(a, b) else _figures_differ(a, b)
+
+
+def _figures_differ(a: Claim, b: Claim) -> str | None:
+    """`compare_numbers` without the rule for what is not the outcome."""
     values_a = [q for q in a.quantities if q.qualifier != "part"]
     values_b = [q for q in b.quantities if q.qualifier != "part"]
 
@@ -324,6 +336,14 @@ def _differences(a: Claim, b: Claim) -> tuple[list[tuple[str, str]], list[str]]:
         and not _other_span(a.time, b.time) else None
     if detail:
         differences.append(("number", detail))
+    elif same and _not_the_outcome(a, b) and not _claimed_by_one(a, b):
+        ahead = _figures_differ(a, b)  # a plan and what was done: not a contradiction, not agreement either
+        if ahead:
+            ahead_first = _ahead(a) or a.hedged and not _ahead(b)
+            told = "two possibilities" if a.hedged and b.hedged else \
+                "what is expected, intended or possible vs what is" if ahead_first else \
+                "what is vs what is expected, intended or possible"
+            partial.append(f"{told}: {ahead}")
     timing = compare_times(a.time, b.time)
     # a description ('Senate Majority Leader Chuck Schumer') carries its sentence's date, not one of its own
     dated = "description" not in (a.kind, b.kind)
