@@ -52,7 +52,7 @@ def _now() -> str:
 class _ModelLoad:
     """The embedding model loaded in a thread while claims are extracted, from the first finished
     chunk on: by then the extraction's worker processes are forked (a fork after a thread has
-    started loading torch could hang them). Only where the model runs here (the local engine); a
+    started loading torch could hang them). Only where the model runs here (`Engine.embeds_here`); a
     failure to load is left to the embedding stage, which says what is missing."""
 
     def __init__(self, embedder):
@@ -125,7 +125,7 @@ def run(paths: Iterable[str | pathlib.Path], *, store: str | pathlib.Path | None
     with (Store(store) if store is not None else nullcontext()) as db:
         progress.stage("extracting claims", total=len(sources))
         reuse = getattr(progress, "reuse", progress.advance)  # what the store had: done, not speed
-        loading = _ModelLoad(embedder if engine.name == "local" else None)
+        loading = _ModelLoad(embedder if getattr(engine, "embeds_here", False) else None)
         claims, sources, reused = extract_all(sources, engine=engine, cache=db, progress=loading.after(progress.advance),
                                               reused=reuse)  # sources now with their body and removals
         loading.join()

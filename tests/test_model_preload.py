@@ -58,3 +58,15 @@ def test_a_model_that_fails_to_load_early_does_not_stop_the_run(seeds_copy):
     embedder = LoadingEmbedder(fail=True)
     report = _run(seeds_copy, embedder, None)
     assert embedder.loaded_in and report.facts
+
+
+def test_an_engine_that_embeds_elsewhere_does_not_load_the_model_here(seeds_copy):
+    from checker.engines.local import LocalEngine
+
+    class Elsewhere(LocalEngine):  # as Ray's workers: the model would be loaded in vain in this process
+        embeds_here = False
+
+    embedder = LoadingEmbedder()
+    embedder.progress = Stages()
+    report = run([seeds_copy], store=None, embedder=embedder, progress=embedder.progress, engine=Elsewhere(workers=1))
+    assert report.facts and embedder.loaded_in == []

@@ -154,6 +154,8 @@ class Engine(Protocol):
     have and yields results as they finish, so the caller can save them at once."""
 
     name: str
+    # whether `embed` runs the embedder in this process (so the model may be loaded here ahead of it)
+    embeds_here: bool
 
     def read(self, jobs: list[ReadJob]) -> list[Source | InputError]:
         """Each file read into a Source (or the error that stops it), in job order."""
@@ -170,6 +172,7 @@ class LocalEngine:
     """This machine: inline for small inputs, a pool of worker processes for large ones."""
 
     name = "local"
+    embeds_here = True
 
     def __init__(self, workers: int | None = None):
         self.workers = default_workers() if workers is None else workers

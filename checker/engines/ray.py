@@ -108,6 +108,7 @@ class RayEngine:
     """Runs the heavy stages on Ray: a local instance, or the cluster at `address`."""
 
     name = "ray"
+    embeds_here = False  # the model runs in Ray's workers
 
     def __init__(self, workers: int | None = None, address: str | None = None):
         ray = _ray()
