@@ -45,13 +45,13 @@ def test_durations_and_vague_expressions_are_not_times(text):
 
 
 def test_future_tense_looks_ahead():
-    assert resolve("Sunday", D("2023-07-12"), future=True).start == D("2023-07-16")
+    assert resolve("Sunday", D("2023-07-12"), tense="future").start == D("2023-07-16")
 
 
 def test_future_tense_still_reads_a_nearer_past_date_as_past():
     # "will investigate the March 3 attack", published in late August: March 3 is the past one.
-    assert resolve("March 3", D("2024-08-28"), future=True).start == D("2024-03-03")
-    assert resolve("December 3", D("2024-08-28"), future=True).start == D("2024-12-03")
+    assert resolve("March 3", D("2024-08-28"), tense="future").start == D("2024-03-03")
+    assert resolve("December 3", D("2024-08-28"), tense="future").start == D("2024-12-03")
 
 
 def test_since_runs_to_publication_and_lists_cover_their_members():
@@ -121,9 +121,9 @@ def test_a_span_of_years_the_tagger_halves_is_read_whole():
 def test_a_month_without_a_year_told_in_the_past_lies_before_publication():
     # published in December: "in February" nearest ahead is next February, but a past tense rules it out
     assert resolve("February", D("2023-12-04")).start == D("2024-02-01")
-    assert resolve("February", D("2023-12-04"), past=True).start == D("2023-02-01")
-    assert resolve("Jan. 31", D("2023-12-04"), past=True).start == D("2023-01-31")
-    assert resolve("Dec. 3", D("2023-12-04"), past=True).start == D("2023-12-03")
+    assert resolve("February", D("2023-12-04"), tense="past").start == D("2023-02-01")
+    assert resolve("Jan. 31", D("2023-12-04"), tense="past").start == D("2023-01-31")
+    assert resolve("Dec. 3", D("2023-12-04"), tense="past").start == D("2023-12-03")
     times = _times_of("The harbour master resigned in February. The ferry line has run since January. "
                       "The mayor said the new quay would open in February. "
                       "The council has scheduled a hearing on Jan. 12. "

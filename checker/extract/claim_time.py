@@ -76,7 +76,8 @@ def claim_time(doc, ids: set[int], skip: set[int], published, future: bool,
         if ent.end + 1 < len(doc) and doc[ent.end].lower_ in ("to", "through", "until", "-", "–") \
                 and ent.end + 1 in ids and doc[ent.end + 1].shape_ == "dddd" and not doc[ent.end + 1].ent_type_:
             text = f"{text} to {doc[ent.end + 1].text}"  # 'from 2007 to 2014': the tagger may tag only 2007
-        resolved = resolve(text, published, future=future, past=not future and told_in_the_past(ent.root))
+        resolved = resolve(text, published,
+                           tense="future" if future else "past" if told_in_the_past(ent.root) else None)
         if resolved is None:
             continue
         if ent.start in keep_related and not rel:

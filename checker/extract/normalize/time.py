@@ -12,9 +12,12 @@ import calendar
 import datetime as dt
 import functools
 import re
+from typing import Literal
 
 from checker.models import TimeSpan
 from checker.months import MONTHS
+
+Tense = Literal["future", "past"] | None  # a clause's tense, where it tells one
 
 WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 WEEKDAYS.update({d.lower(): i for i, d in enumerate(calendar.day_abbr)})
@@ -119,14 +122,16 @@ _DATEISH = re.compile(r"\d|\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=Tru
 
 
 @functools.lru_cache(maxsize=8192)
-def resolve(text: str, published: dt.date | None, *, future: bool = False, past: bool = False) -> TimeSpan | None:
+def resolve(text: str, published: dt.date | None, *, tense: Tense = None) -> TimeSpan | None:
     """The interval a time expression denotes, or None for durations, vague or unparsable ones;
-    `future` / `past`: the clause's tense (a month or day without a year is read accordingly)."""
+    `tense`: the clause's, "future" or "past" when it tells one (a month or day without a year,
+    a weekday, is read accordingly; None: the reading nearest to publication)."""
+    future, past = tense == "future", tense == "past"
     s = _clean(_CLOCK.sub("", text.strip()))
     s = _EDGE.sub("", s)
     rel = re.match(r"^(since|after|following|before|until|prior to|ahead of) (.+)$", s)
     if rel:
-        inner = resolve(rel.group(2), published, future=future, past=past)
+        inner = resolve(rel.group(2), published, tense=tense)
         return bounded(inner, rel.group(1), published) if inner else None
     if not s or _DURATION.match(s) and " ago" not in s and not _RECENT.match(s):
         return None
