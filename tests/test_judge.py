@@ -487,3 +487,47 @@ def test_two_intentions_with_other_figures_differ_and_a_forecast_is_not_agreemen
     assert (rel.relation, rel.kind) == ("differs", "number")
     rel = verdict("Analysts had expected a 2.4% rise in bakery sales.", "Bakery sales rose 0.6% in May.")
     assert rel.relation == "partial" and "0.6" in rel.detail
+
+
+def _claims(text, published):
+    src = Source(id=published, path="", text=text, published=dt.date.fromisoformat(published))
+    return extract_claims([src], layout=False)
+
+
+def test_the_same_weekday_in_articles_a_week_apart_is_two_occasions_not_two_dates():
+    said = "The mayor will visit the school, press secretary Ann Lee said Friday."
+    week_one, week_two = _claims(said, "2021-10-02"), _claims(said, "2021-10-09")
+    for a, b in zip(week_one, week_two):
+        rel = compare_claims(a, b)
+        assert rel.relation != "differs", rel
+    statement = next(c for c in week_one if c.kind == "statement")
+    rel = compare_claims(statement, next(c for c in week_two if c.kind == "statement"))
+    assert rel.relation == "partial" and "two publication dates" in rel.detail
+    # other words for the day, read from one publication date, still differ
+    other = next(c for c in _claims(said.replace("Friday", "Thursday"), "2021-10-02") if c.kind == "statement")
+    assert (compare_claims(statement, other).relation, compare_claims(statement, other).kind) == ("differs", "date")
+
+
+@pytest.mark.parametrize("a,b", [
+    ('Mayorkas said: "I said, no, I am not going to."', 'Mayorkas added: "I was not going to let nothing stop me."'),
+    ('"I said, \'No, I\'m not going to,\'" Smith said.', '"I wasn\'t going to let nothing stop me," Smith added.'),
+])
+def test_two_quotations_with_too_little_in_common_are_two_utterances_not_a_misquote(a, b):
+    assert verdict(a, b).kind != "quote"
+
+
+def test_a_starred_out_word_at_the_end_of_a_quotation_is_the_same_word():
+    rel = verdict('The coach said: "we are gonna beat the motherf***er."', 'The coach said: "we are gonna beat the motherfucker."')
+    assert rel.kind != "quote", rel
+
+
+def test_a_misquote_at_the_edge_of_a_quotation_still_differs():
+    rel = verdict('The coach said: "we are going to beat the champions."', 'The coach said: "we are going to beat the challengers."')
+    assert (rel.relation, rel.kind) == ("differs", "quote")
+
+
+def test_a_floor_in_words_is_loose():
+    assert verdict("The bill passed with 35 Republicans joining all Democrats.",
+                   "The bill passed with dozens of Republicans joining Democrats.").relation != "differs"
+    rel = verdict("Crews rescued more than 178,000 people.", "Crews rescued 190,000 people.")
+    assert (rel.relation, rel.kind) == ("differs", "number")

@@ -100,8 +100,10 @@ def interval(q: Quantity) -> tuple[float, float]:
         lo = v - tol if q.qualifier == "at_least" else v + 1e-9
         unit = _last_digit(q)
         # A floor given to two or more significant digits is the figure rounded down ("more than
-        # 178,000" is 178,xxx); one digit is a loose floor ("more than 400", "over 1,000").
-        return lo, (v + unit if unit >= 1 and abs(v) >= 10 * unit else math.inf)
+        # 178,000" is 178,xxx); one digit is a loose floor ("more than 400", "over 1,000"), and so
+        # is one in words ("dozens of Republicans" is 24 or more, not 24-point-something).
+        tight = unit >= 1 and abs(v) >= 10 * unit and _written_digits(q) is not None
+        return lo, (v + unit if tight else math.inf)
     if q.qualifier == "at_most":
         return -math.inf, v + tol
     if q.qualifier == "less_than":
@@ -347,13 +349,17 @@ def _differences(a: Claim, b: Claim) -> tuple[list[tuple[str, str]], list[str]]:
     timing = compare_times(a.time, b.time)
     # a description ('Senate Majority Leader Chuck Schumer') carries its sentence's date, not one of its own
     dated = "description" not in (a.kind, b.kind)
-    if timing and timing[0] == "differs" and same and dated and (frames.same_predicate(a, b) or a.kind == b.kind == "headline"):
+    if timing and timing[0] == "differs" and _same_words_other_days(a.time, b.time):
+        partial.append(f"the same words ('{a.time.text}') read from two publication dates: "
+                       f"{a.time.describe()} vs {b.time.describe()}")
+    elif timing and timing[0] == "differs" and same and dated and (frames.same_predicate(a, b) or a.kind == b.kind == "headline"):
         differences.append(("date", timing[1]))
     elif timing and timing[0] == "partial":
         partial.append(timing[1])
     if a.kind == "statement" and b.kind == "statement":
         st = compare_times(a.attribution.time, b.attribution.time)
-        if st and st[0] == "differs" and not any(k == "date" for k, _ in differences):
+        if st and st[0] == "differs" and not any(k == "date" for k, _ in differences) \
+                and not _same_words_other_days(a.attribution.time, b.attribution.time):
             differences.append(("date", f"{a.attribution.speaker} spoke on {a.attribution.time.describe()} vs "
                                         f"{b.attribution.time.describe()}"))
     quotes = compare_quotes(a, b)
@@ -367,6 +373,13 @@ def _differences(a: Claim, b: Claim) -> tuple[list[tuple[str, str]], list[str]]:
         if role:
             differences.append(("entity", role))
     return differences, partial
+
+
+def _same_words_other_days(ta: TimeSpan, tb: TimeSpan) -> bool:
+    """'said Friday' in two articles written a week apart: the same words, two days only because
+    each is read from its own publication date. Two occasions (a press secretary briefs every
+    week), not one event given two dates: the articles differ in when they were written."""
+    return ta.text.strip().lower() == tb.text.strip().lower()
 
 
 def _negation(a: Claim, b: Claim) -> str | None:
