@@ -531,3 +531,16 @@ def test_a_floor_in_words_is_loose():
                    "The bill passed with dozens of Republicans joining Democrats.").relation != "differs"
     rel = verdict("Crews rescued more than 178,000 people.", "Crews rescued 190,000 people.")
     assert (rel.relation, rel.kind) == ("differs", "number")
+
+
+def test_a_trillion_written_onto_the_figure_is_a_trillion():
+    rel = verdict("The mayor unveils $6T budget that foresees a decade of deficits.",
+                  "The mayor on Friday unveiled a $6 trillion budget for the next year.")
+    assert rel.relation != "differs", rel
+    assert verdict("The mayor unveils $6T budget.", "The mayor unveils $4 trillion budget.").kind == "number"
+
+
+def test_words_an_editor_put_in_brackets_are_not_the_speaker_s():
+    rel = verdict('"I will meet [Russian] President [Vladimir] Putin in Geneva to make it clear that we will not stand by," the mayor said.',
+                  '"I will meet President Putin in Geneva," the mayor said.')
+    assert rel.kind != "quote", rel

@@ -42,7 +42,7 @@ _ORDINAL_WORD = re.compile(r"^(?:first|second|third|fourth|fifth|sixth|seventh|e
 _PART_WORDS = {"other", "another", "more", "additional", "remaining", "further", "extra"}
 _RATE_UNITS = {"day", "week", "month", "year", "hour", "minute", "second", "capita", "person", "head", "game"}
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-_GLUED_SCALE = re.compile(r"^\d[\d,]*(?:\.\d+)?(?:bn|mn|m|k|b)$", re.I)
+_GLUED_SCALE = re.compile(r"^\d[\d,]*(?:\.\d+)?(?:bn|mn|m|k|b|tn|t)$", re.I)
 _NOT_UNITS = {"way", "sided", "handed", "fold", "party", "time", "timer"}
 
 
@@ -51,9 +51,10 @@ _CURRENCY_WORDS = {"dollar": "dollar", "dollars": "dollar", "euro": "euro", "eur
                    "rouble": "ruble", "roubles": "ruble", "ruble": "ruble", "rubles": "ruble", "rupee": "rupee",
                    "rupees": "rupee", "yen": "yen", "pesos": "peso", "peso": "peso", "usd": "dollar", "eur": "euro"}
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "mn": 1e6, "mm": 1e6,
-           "k": 1e3, "m": 1e6, "b": 1e9}
+           "k": 1e3, "m": 1e6, "b": 1e9, "tn": 1e12, "t": 1e12}
 # a scale written onto the number ("3.2m", "$2bn"): alone, "5m" may be metres
 _GLUED_SCALES = ("m", "bn", "mn", "k", "b")
+_MONEY_GLUED_SCALES = _GLUED_SCALES + ("tn", "t")  # after a currency sign only: "$6T", "£1.2tn" (alone, "5t" may be tonnes)
 
 _PLAIN = re.compile(r"us\$|[$€£¥%]|\d[\d,]*(?:\.\d+)?|[a-z]+|-", re.I)
 
@@ -329,7 +330,7 @@ def extract_quantities(doc, token_ids: set[int], offset: int) -> list[Quantity]:
         start_i, scale_tok = first.i, None
         if start_i > 0 and doc[start_i - 1].tag_ == "$":
             start_i -= 1
-            if end_i + 1 < len(doc) and not doc[end_i].whitespace_ and doc[end_i + 1].lower_ in _GLUED_SCALES:
+            if end_i + 1 < len(doc) and not doc[end_i].whitespace_ and doc[end_i + 1].lower_ in _MONEY_GLUED_SCALES:
                 end_i += 1  # "£10m": money with its scale written on (alone, "5m" may be metres)
                 scale_tok = doc[end_i]
         qualifier, _ = _qualifier(doc, start_i)
@@ -347,6 +348,8 @@ def extract_quantities(doc, token_ids: set[int], offset: int) -> list[Quantity]:
         counted, mods, head = _counted(doc, group)
         if scale_tok is not None and head is not None and head.i == scale_tok.i:
             counted, mods, head = None, [], None
+        elif scale_tok is not None:
+            mods = [m for m in mods if m != scale_tok.text]  # '$6T budget': the T is the scale, not a kind of budget
         if kind == "money" and counted is None:
             counted = _money_noun(doc, start_i, end_i)
         glued = doc[end_i + 1] if end_i + 2 < len(doc) and not doc[end_i].whitespace_ else None
