@@ -20,7 +20,8 @@ from rapidfuzz import fuzz
 
 from checker.embed.embedder import TokenVectors
 from checker.group.token_alignment import alignment_rows
-from checker.judge.relations import align_quantities, known_speaker, same_speaker_text
+from checker.judge.figures import align_quantities
+from checker.judge.relations import known_speaker, same_speaker_text
 from checker.models import Claim, TimeSpan
 from checker.extract.normalize.entities import person_ids
 
