@@ -9,9 +9,13 @@ from checker.judge.relations import compare_claims
 from checker.models import Source
 
 
+def claims_of(text, published="2022-08-13"):
+    src = Source(id=published, path="", text=text, published=dt.date.fromisoformat(published))
+    return extract_claims([src], layout=False)
+
+
 def claim(text, published="2022-08-13"):
-    src = Source(id="x", path="", text=text, published=dt.date.fromisoformat(published))
-    return next(c for c in extract_claims([src], layout=False) if c.kind != "statement")
+    return next(c for c in claims_of(text, published) if c.kind != "statement")
 
 
 def verdict(a, b, pa="2022-08-13", pb="2022-08-13"):
@@ -489,14 +493,9 @@ def test_two_intentions_with_other_figures_differ_and_a_forecast_is_not_agreemen
     assert rel.relation == "partial" and "0.6" in rel.detail
 
 
-def _claims(text, published):
-    src = Source(id=published, path="", text=text, published=dt.date.fromisoformat(published))
-    return extract_claims([src], layout=False)
-
-
 def test_the_same_weekday_in_articles_a_week_apart_is_two_occasions_not_two_dates():
     said = "The mayor will visit the school, press secretary Ann Lee said Friday."
-    week_one, week_two = _claims(said, "2021-10-02"), _claims(said, "2021-10-09")
+    week_one, week_two = claims_of(said, "2021-10-02"), claims_of(said, "2021-10-09")
     for a, b in zip(week_one, week_two):
         rel = compare_claims(a, b)
         assert rel.relation != "differs", rel
@@ -504,7 +503,7 @@ def test_the_same_weekday_in_articles_a_week_apart_is_two_occasions_not_two_date
     rel = compare_claims(statement, next(c for c in week_two if c.kind == "statement"))
     assert rel.relation == "partial" and "two publication dates" in rel.detail
     # other words for the day, read from one publication date, still differ
-    other = next(c for c in _claims(said.replace("Friday", "Thursday"), "2021-10-02") if c.kind == "statement")
+    other = next(c for c in claims_of(said.replace("Friday", "Thursday"), "2021-10-02") if c.kind == "statement")
     assert (compare_claims(statement, other).relation, compare_claims(statement, other).kind) == ("differs", "date")
 
 
